@@ -1,0 +1,8 @@
+import { render } from 'preact'
+import { resolveLanguage } from './i18n'
+import { App } from './ui/App'
+import { connectToZendesk } from './zendesk/ticket-host'
+import './styles.css'
+
+const mount = document.getElementById('app')
+if (mount) render(<App host={connectToZendesk()} initialLanguage={resolveLanguage(navigator.language)} />, mount)
