@@ -1,0 +1,43 @@
+/**
+ * The non-member verification procedure (비회원 인입 본인인증 방법) as one pure module: data plus
+ * decision functions, no SDK, DOM or network. The UI and the Zendesk layer build on this API.
+ *
+ * - article.ts: the article's reply texts, word for word, in article order
+ * - branches.ts: the four branches, their steps and consultation rule
+ * - decide.ts: which branch, steps, consultation type and empathy line, with reasons
+ * - intent.ts: a hint from the driver's latest message
+ * - empathy.ts: empathy lines (호응 / 공감 / 양해 / 사과) and when to suggest which
+ * - identity.ts: branch 3's four checks; birth date, name; RRN refusal (rrn.ts)
+ * - phone.ts: mobile numbers, normalise and match (branch 4)
+ * - mask.ts: the one masking rule for anything displayed or written down
+ * - consultation.ts: consultation-type paths
+ */
+export { ARTICLE_CONSULTATION, ARTICLE_QUESTIONS, ARTICLE_RULES, ARTICLE_TEXTS, ARTICLE_TITLE, articleText } from './article'
+export type { ArticleSection, ArticleText, ArticleTextId } from './article'
+export { BRANCH_IDS, BRANCHES, branchById } from './branches'
+export type { Branch, BranchId, ConsultationRule, PhoneMatchAnswer, ReplyStep, StepId, StepKind } from './branches'
+export { ageOn, isLeapYear, isRealDate } from './calendar'
+export type { BirthDateFormat, CalendarDate } from './calendar'
+export {
+  agentPicksPath,
+  DEFAULT_ROOT_DEPTH,
+  DEPTH_SEPARATOR,
+  formatConsultationPath,
+  VERIFICATION_ONLY_DEPTHS,
+  verificationOnlyPath,
+} from './consultation'
+export type { ConsultationPath } from './consultation'
+export { decide } from './decide'
+export type { DecideInput, Decision, IdentityGate, RequesterStatus, SuggestedBy } from './decide'
+export { EMPATHY_KINDS, EMPATHY_LABELS, EMPATHY_PHRASES, suggestEmpathy } from './empathy'
+export type { EmpathyContext, EmpathyKind, EmpathySuggestion } from './empathy'
+export { ADULT_AGE, checkIdentity, MAX_PLAUSIBLE_AGE, parseBirthDate, parseName } from './identity'
+export type { BirthDateResult, CheckResult, IdentityCheck, IdentityInput, NameResult } from './identity'
+export { detectFrustration, detectIntent, INTENT_BRANCH, NO_HINT } from './intent'
+export type { FrustrationHint, Intent, IntentHint } from './intent'
+export { maskBirthDate, maskName, maskPersonalData, maskPhone } from './mask'
+export { LEGACY_MOBILE_PREFIXES, matchPhones, normalisePhone, parseMobilePhone, PHONE_LEGACY_WARNING } from './phone'
+export type { MobilePhone, PhoneMatch, PhoneResult } from './phone'
+export { reason } from './reason'
+export type { Bilingual, Reason } from './reason'
+export { detectRrn, RRN_MASK, RRN_REFUSED } from './rrn'
