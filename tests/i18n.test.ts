@@ -31,7 +31,7 @@ describe('translations', () => {
 
   it('fill placeholders and leave unknown ones visible', () => {
     const t = translator('en')
-    expect(t('hostError', { message: 'timeout' })).toBe('Zendesk did not answer: timeout')
-    expect(t('hostError')).toBe('Zendesk did not answer: {message}')
+    expect(t('failTimeout', { seconds: 10 })).toBe('Zendesk did not answer within 10 s.')
+    expect(t('failTimeout')).toBe('Zendesk did not answer within {seconds} s.')
   })
 })

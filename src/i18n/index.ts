@@ -1,5 +1,5 @@
-import { ui as en } from '../../translations/en.json'
-import { ui as ko } from '../../translations/ko.json'
+import { app as enApp, ui as en } from '../../translations/en.json'
+import { app as koApp, ui as ko } from '../../translations/ko.json'
 
 /** The UI's languages; every other locale falls back to English. */
 export type UiLanguage = 'ko' | 'en'
@@ -26,4 +26,11 @@ export function translator(language: UiLanguage): Translate {
     const template = catalogue[key] ?? en[key]
     return params ? template.replace(/\{(\w+)\}/g, (match, name: string) => String(params[name] ?? match)) : template
   }
+}
+
+const parameterLabels: Record<UiLanguage, Record<string, { label: string }>> = { en: enApp.parameters, ko: koApp.parameters }
+
+/** A setting's label as the admin sees it in the settings form, to name it in messages. */
+export function parameterLabel(language: UiLanguage, setting: string): string {
+  return parameterLabels[language][setting]?.label ?? setting
 }

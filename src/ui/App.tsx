@@ -1,54 +1,33 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks'
-import { resolveLanguage, translator, type UiLanguage } from '../i18n'
-import type { TicketHost, TicketSnapshot } from '../zendesk/ticket-host'
-import { ZendeskError } from '../zendesk/calls'
-import { RequesterHeader } from './RequesterHeader'
-
-type State =
-  | { phase: 'loading' }
-  | { phase: 'ready'; ticket: TicketSnapshot }
-  | { phase: 'failed'; message: string }
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks'
+import { translator, type UiLanguage } from '../i18n'
+import { Sidebar, type SidebarOptions } from '../sidebar/model'
+import type { TicketHost } from '../zendesk/ticket-host'
+import { SidebarScreen } from './SidebarScreen'
 
 export interface AppProps {
   /** null when the page was not opened by Zendesk. */
   host: TicketHost | null
   /** Language to use before the agent's locale is known. */
   initialLanguage?: UiLanguage
+  options?: SidebarOptions
 }
 
-/** The sidebar: registers with Zendesk, reads the ticket, shows who is asking. */
-export function App({ host, initialLanguage = 'en' }: AppProps) {
-  const [state, setState] = useState<State>({ phase: 'loading' })
-  const [language, setLanguage] = useState<UiLanguage>(initialLanguage)
+/** The sidebar: one model per frame, re-rendered on every change of its state. */
+export function App({ host, initialLanguage = 'en', options }: AppProps) {
+  const sidebar = useMemo(() => (host ? new Sidebar(host, initialLanguage, options) : null), [host])
+  const [, setVersion] = useState(0)
   const root = useRef<HTMLElement>(null)
   const lastHeight = useRef(0)
-  const t = translator(language)
 
   useEffect(() => {
-    if (!host) return
-    let current = true
-    // A late answer for an earlier read must not paint over a newer one.
-    let generation = 0
-    const load = async () => {
-      const mine = ++generation
-      try {
-        await host.registered()
-        const ticket = await host.readTicket()
-        if (!current || mine !== generation) return
-        setLanguage(resolveLanguage(ticket.agentLocale))
-        setState({ phase: 'ready', ticket })
-      } catch (error) {
-        if (!current || mine !== generation) return
-        setState({ phase: 'failed', message: error instanceof ZendeskError ? error.message : String(error) })
-      }
-    }
-    void load()
-    const unsubscribe = host.onRequesterChanged(() => void load())
+    if (!sidebar) return
+    const unsubscribe = sidebar.subscribe(() => setVersion((version) => version + 1))
+    const stop = sidebar.start()
     return () => {
-      current = false
       unsubscribe()
+      stop()
     }
-  }, [host])
+  }, [sidebar])
 
   // Resize only when the content's height really changed: no layout jumps.
   useLayoutEffect(() => {
@@ -59,15 +38,11 @@ export function App({ host, initialLanguage = 'en' }: AppProps) {
     }
   })
 
-  let body
-  if (!host) body = <p class="notice">{t('notInZendesk')}</p>
-  else if (state.phase === 'loading') body = <p class="muted">{t('loading')}</p>
-  else if (state.phase === 'failed') body = <p class="notice notice--error">{t('hostError', { message: state.message })}</p>
-  else body = <RequesterHeader requester={state.ticket.requester} t={t} />
-
+  const language = sidebar?.current.language ?? initialLanguage
+  const t = translator(language)
   return (
     <main ref={root} lang={language} class="sidebar">
-      {body}
+      {sidebar ? <SidebarScreen sidebar={sidebar} t={t} language={language} /> : <p class="notice">{t('notInZendesk')}</p>}
     </main>
   )
 }

@@ -1,0 +1,37 @@
+import type { Translate, UiLanguage } from '../i18n'
+import type { Sidebar, SidebarState, SidebarView } from '../sidebar/model'
+import { blockerText } from './messages'
+
+/** Apply (once per click), the overwrite question, Undo. */
+export function ApplyBar({ state, view, sidebar, t, language }: { state: SidebarState; view: SidebarView; sidebar: Sidebar; t: Translate; language: UiLanguage }) {
+  const blocker = view.applyBlocker
+  return (
+    <section class="apply" data-testid="apply-bar">
+      {state.confirmOverwrite ? (
+        <div class="notice notice--warning" role="alertdialog" data-testid="confirm-overwrite">
+          <p>{t('confirmOverwrite')}</p>
+          <button type="button" class="c-btn c-btn--sm c-btn--danger" data-action="overwrite" onClick={() => void sidebar.apply(true)}>
+            {t('overwrite')}
+          </button>
+          <button type="button" class="c-btn c-btn--sm" onClick={() => sidebar.cancelOverwrite()}>
+            {t('keepValue')}
+          </button>
+        </div>
+      ) : null}
+      <button type="button" class="c-btn c-btn--primary" data-action="apply" disabled={blocker !== null || state.busy !== null} onClick={() => void sidebar.apply()}>
+        {state.busy === 'apply' ? t('applying') : t('apply')}
+      </button>
+      {state.lastApply ? (
+        <button type="button" class="c-btn" data-action="undo" disabled={state.busy !== null} onClick={() => void sidebar.undo()}>
+          {t('undo')}
+        </button>
+      ) : null}
+      {blocker && blocker.key !== 'nothingToDo' ? (
+        <p class="muted small" data-testid="apply-blocker" data-blocker={blocker.key}>
+          {blockerText(t, language, blocker)}
+        </p>
+      ) : null}
+      {view.pending.length ? <p class="muted small">{t('applyWillInsert', { count: view.pending.length })}</p> : null}
+    </section>
+  )
+}

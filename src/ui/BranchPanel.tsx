@@ -1,0 +1,41 @@
+import { BRANCHES, type Decision } from '../procedure'
+import type { Translate, UiLanguage } from '../i18n'
+import type { Sidebar } from '../sidebar/model'
+
+type Applies = Extract<Decision, { applies: true }>
+
+/** The suggested branch, why, and a one-click switch to any other branch. */
+export function BranchPanel({ decision, sidebar, t, language, busy }: { decision: Applies; sidebar: Sidebar; t: Translate; language: UiLanguage; busy: boolean }) {
+  return (
+    <section class="panel" data-testid="branch" data-branch={decision.branch.id}>
+      <h2 class="panel__title">
+        {t(decision.suggestedBy === 'agent' ? 'branchChosen' : 'branchSuggested')}
+        <span class="branch-number">{decision.branch.number}</span>
+      </h2>
+      <p class="branch-title">{decision.branch.title[language]}</p>
+      <ul class="reasons" data-testid="reasons">
+        {decision.reasons.map((reason) => (
+          <li key={reason.code} data-code={reason.code}>
+            {reason[language]}
+          </li>
+        ))}
+      </ul>
+      <div class="segmented" role="group" aria-label={t('switchBranch')}>
+        {BRANCHES.map((branch) => (
+          <button
+            type="button"
+            key={branch.id}
+            class={branch.id === decision.branch.id ? 'segmented__item is-active' : 'segmented__item'}
+            aria-pressed={branch.id === decision.branch.id}
+            title={branch.title[language]}
+            data-branch={branch.id}
+            disabled={busy}
+            onClick={() => sidebar.chooseBranch(branch.id)}
+          >
+            {branch.number}
+          </button>
+        ))}
+      </div>
+    </section>
+  )
+}

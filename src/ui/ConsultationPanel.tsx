@@ -1,0 +1,69 @@
+import { useState } from 'preact/hooks'
+import { DEPTH_SEPARATOR, formatConsultationPath, type Decision } from '../procedure'
+import type { Translate, UiLanguage } from '../i18n'
+import { filterChoices } from '../sidebar/consultation'
+import type { Sidebar, SidebarState, SidebarView } from '../sidebar/model'
+import { consultationFieldIds } from '../sidebar/settings'
+
+type Applies = Extract<Decision, { applies: true }>
+
+/** 상담유형: the path to set, the fixed/picked choice, the field's current value. */
+export function ConsultationPanel({ decision, state, view, sidebar, t, language }: { decision: Applies; state: SidebarState; view: SidebarView; sidebar: Sidebar; t: Translate; language: UiLanguage }) {
+  const [query, setQuery] = useState('')
+  const isReinquiry = decision.branch.id === 'reinquiry_phone_change'
+  const picking = decision.consultation.agentPicksDepth
+  const picked = state.pickedDepth
+  const current = consultationFieldIds(state.settings?.consultationFields ?? null)
+    .map((id) => state.ticket?.consultationValues[id] ?? null)
+    .filter((tag): tag is string => tag !== null)
+  const nameOf = (tag: string) =>
+    state.fieldDefinitions?.flatMap((definition) => definition.options).find((option) => option.tag === tag)?.name.replaceAll('::', DEPTH_SEPARATOR) ?? tag
+  const shown = filterChoices(view.choices, query).slice(0, 50)
+  return (
+    <section class="panel" data-testid="consultation">
+      <h2 class="panel__title">{t('consultationTitle')}</h2>
+      {isReinquiry ? (
+        <div class="segmented" role="group">
+          <button type="button" class={state.verificationOnly ? 'segmented__item is-active' : 'segmented__item'} aria-pressed={state.verificationOnly} data-scope="verification-only" onClick={() => sidebar.setVerificationOnly(true)}>
+            {t('verificationOnly')}
+          </button>
+          <button type="button" class={!state.verificationOnly ? 'segmented__item is-active' : 'segmented__item'} aria-pressed={!state.verificationOnly} data-scope="content-known" onClick={() => sidebar.setVerificationOnly(false)}>
+            {t('contentKnown')}
+          </button>
+        </div>
+      ) : null}
+      <p class="path" data-testid="consultation-path">
+        {picking && picked ? picked.depths.join(DEPTH_SEPARATOR) : formatConsultationPath(decision.consultation, language)}
+      </p>
+      {picking ? (
+        <div class="picker">
+          <input class="c-field__input" type="search" value={query} placeholder={t('depthSearch')} aria-label={t('depthSearch')} onInput={(event) => setQuery((event.currentTarget as HTMLInputElement).value)} />
+          {state.fieldsFailure || !state.settings?.consultationFields ? null : !state.fieldDefinitions ? (
+            <p class="muted small">{t('loadingFields')}</p>
+          ) : (
+            <ul class="picker__list" role="listbox" aria-label={t('consultationTitle')}>
+              {shown.map((choice) => (
+                <li key={choice.tag}>
+                  <button
+                    type="button"
+                    role="option"
+                    aria-selected={picked?.tag === choice.tag}
+                    class={picked?.tag === choice.tag ? 'picker__item is-active' : 'picker__item'}
+                    data-tag={choice.tag}
+                    onClick={() => sidebar.pickDepth(picked?.tag === choice.tag ? null : choice)}
+                  >
+                    {choice.depths.slice(1).join(DEPTH_SEPARATOR)}
+                  </button>
+                </li>
+              ))}
+              {shown.length === 0 ? <li class="muted small">{t('depthNoMatch')}</li> : null}
+            </ul>
+          )}
+        </div>
+      ) : null}
+      <p class="muted small" data-testid="consultation-current">
+        {t('consultationCurrent')}: {current.length ? current.map(nameOf).join(', ') : t('consultationEmpty')}
+      </p>
+    </section>
+  )
+}

@@ -1,0 +1,34 @@
+import type { ReplyStep } from '../procedure'
+import type { Translate, UiLanguage } from '../i18n'
+import type { Sidebar, SidebarState } from '../sidebar/model'
+import { Checkbox } from './Checkbox'
+
+/** One reply step: its title, the article's text as a preview, and Insert (once). */
+export function StepCard({ step, index, state, sidebar, t, language }: { step: ReplyStep; index: number; state: SidebarState; sidebar: Sidebar; t: Translate; language: UiLanguage }) {
+  const inserted = state.inserted.includes(step.id)
+  const macro = state.settings?.stepMacros[step.id]
+  const optional = step.kind === 'optional_text'
+  return (
+    <section class={optional ? 'card card--optional' : 'card'} data-testid="step" data-step={step.id}>
+      <h3 class="card__title">
+        {circled(index)} {step.title[language]}
+      </h3>
+      {optional ? (
+        <Checkbox checked={!!state.optionalSteps[step.id]} onChange={(on) => sidebar.toggleOptional(step.id, on)}>
+          {t('includeInApply')}
+        </Checkbox>
+      ) : null}
+      {step.text ? <pre class="preview">{step.text}</pre> : null}
+      {macro ? <p class="muted small">{t('viaMacro', { id: macro })}</p> : null}
+      {step.text ? (
+        <button type="button" class="c-btn c-btn--sm" data-action="insert" disabled={inserted || state.busy !== null} onClick={() => void sidebar.insertStep(step.id)}>
+          {inserted ? t('inserted') : t('insert')}
+        </button>
+      ) : null}
+    </section>
+  )
+}
+
+export function circled(index: number): string {
+  return '①②③④⑤⑥⑦⑧⑨'[index] ?? `${index + 1}.`
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest'
+import { depthChoices, filterChoices, resolveConsultation } from '../../src/sidebar/consultation'
+import type { FieldDefinition } from '../../src/zendesk/ticket-host'
+
+const nested: FieldDefinition = {
+  id: 100,
+  title: '상담유형',
+  type: 'tagger',
+  options: [
+    { name: '대리_기사::운행/콜', tag: 'driver_ride' },
+    { name: '대리_기사::정산/수수료', tag: 'driver_settlement' },
+    { name: '대리_기사::기타/이벤트::비회원문의::기타', tag: 'driver_etc_nonmember_etc' },
+    { name: '대리_기사::기타/이벤트::이벤트', tag: 'driver_etc_event' },
+    { name: '대리_고객::결제', tag: 'customer_payment' },
+  ],
+}
+
+const perDepth: FieldDefinition[] = [
+  { id: 11, title: '상담유형 1', type: 'tagger', options: [{ name: '대리_기사', tag: 'd1_driver' }, { name: '대리_고객', tag: 'd1_customer' }] },
+  { id: 12, title: '상담유형 2', type: 'tagger', options: [{ name: '운행/콜', tag: 'd2_ride' }, { name: '기타/이벤트', tag: 'd2_etc' }] },
+  { id: 13, title: '상담유형 3', type: 'tagger', options: [{ name: '비회원문의', tag: 'd3_nonmember' }] },
+  { id: 14, title: '상담유형 4', type: 'tagger', options: [{ name: '기타', tag: 'd4_etc' }] },
+]
+
+describe('resolveConsultation', () => {
+  it('writes the tag of the nested option, never its name', () => {
+    expect(resolveConsultation({ layout: 'nested', fieldId: 100 }, [nested], ['대리_기사', '기타/이벤트', '비회원문의', '기타'])).toEqual({
+      ok: true,
+      write: { 100: 'driver_etc_nonmember_etc' },
+    })
+  })
+
+  it('writes one tag per depth field, and clears the deeper ones a shorter path does not reach', () => {
+    const fields = { layout: 'per_depth', fieldIds: [11, 12, 13, 14] } as const
+    expect(resolveConsultation(fields, perDepth, ['대리_기사', '기타/이벤트', '비회원문의', '기타'])).toEqual({
+      ok: true,
+      write: { 11: 'd1_driver', 12: 'd2_etc', 13: 'd3_nonmember', 14: 'd4_etc' },
+    })
+    expect(resolveConsultation(fields, perDepth, ['대리_기사', '운행/콜'])).toEqual({
+      ok: true,
+      write: { 11: 'd1_driver', 12: 'd2_ride', 13: null, 14: null },
+    })
+  })
+
+  it.each([
+    [{ layout: 'nested', fieldId: 999 } as const, ['대리_기사', '운행/콜'], { ok: false, problem: 'field_missing', fieldId: 999 }],
+    [{ layout: 'nested', fieldId: 100 } as const, ['대리_기사', '없는값'], { ok: false, problem: 'option_missing', fieldId: 100, path: '대리_기사::없는값' }],
+    [{ layout: 'nested', fieldId: 100 } as const, ['대리_기사'], { ok: false, problem: 'option_missing', fieldId: 100, path: '대리_기사' }],
+    [{ layout: 'per_depth', fieldIds: [11, 12] } as const, ['대리_기사', '정산'], { ok: false, problem: 'option_missing', fieldId: 12, path: '정산' }],
+    [{ layout: 'per_depth', fieldIds: [11, 12] } as const, ['대리_기사', '기타/이벤트', '비회원문의'], { ok: false, problem: 'option_missing', fieldId: 12, path: '대리_기사::기타/이벤트::비회원문의' }],
+  ])('refuses to guess: %j %j', (fields, depths, result) => {
+    expect(resolveConsultation(fields, [nested, ...perDepth], depths)).toEqual(result)
+  })
+
+  it('refuses a field that is not a dropdown', () => {
+    const text: FieldDefinition = { id: 7, title: 'memo', type: 'text', options: [] }
+    expect(resolveConsultation({ layout: 'nested', fieldId: 7 }, [text], ['대리_기사'])).toEqual({ ok: false, problem: 'not_a_dropdown', fieldId: 7 })
+  })
+})
+
+describe('depthChoices', () => {
+  it('lists the nested options under the root only', () => {
+    const choices = depthChoices({ layout: 'nested', fieldId: 100 }, [nested], '대리_기사')
+    expect(choices.map((choice) => choice.tag)).toEqual(['driver_ride', 'driver_settlement', 'driver_etc_nonmember_etc', 'driver_etc_event'])
+  })
+
+  it('lists the second depth field for per-depth fields', () => {
+    expect(depthChoices({ layout: 'per_depth', fieldIds: [11, 12, 13, 14] }, perDepth, '대리_기사')).toEqual([
+      { depths: ['대리_기사', '운행/콜'], tag: 'd2_ride' },
+      { depths: ['대리_기사', '기타/이벤트'], tag: 'd2_etc' },
+    ])
+  })
+
+  it.each([
+    ['정산', ['driver_settlement']],
+    ['기타 비회원', ['driver_etc_nonmember_etc']],
+    ['이벤트', ['driver_etc_nonmember_etc', 'driver_etc_event']],
+    ['', ['driver_ride', 'driver_settlement', 'driver_etc_nonmember_etc', 'driver_etc_event']],
+    ['없음', []],
+  ])('searches "%s"', (query, tags) => {
+    const choices = depthChoices({ layout: 'nested', fieldId: 100 }, [nested], '대리_기사')
+    expect(filterChoices(choices, query).map((choice) => choice.tag)).toEqual(tags)
+  })
+})
+
+describe('per-depth fields whose options carry the whole path (as Zendesk names them)', () => {
+  const fields = { layout: 'per_depth', fieldIds: [21, 22] } as const
+  const definitions: FieldDefinition[] = [
+    { id: 21, title: '1단계', type: 'tagger', options: [{ name: '대리_기사', tag: 'd1_driver' }, { name: '대리_고객', tag: 'd1_customer' }] },
+    {
+      id: 22,
+      title: '2단계',
+      type: 'tagger',
+      options: [
+        { name: '대리_고객::기타/이벤트', tag: 'd2_customer_etc' },
+        { name: '대리_기사::기타/이벤트', tag: 'd2_driver_etc' },
+      ],
+    },
+  ]
+
+  it('takes the option under the same parent, not the first with that name', () => {
+    expect(resolveConsultation(fields, definitions, ['대리_기사', '기타/이벤트'])).toEqual({ ok: true, write: { 21: 'd1_driver', 22: 'd2_driver_etc' } })
+  })
+
+  it('offers only the root’s second depths in the picker', () => {
+    expect(depthChoices(fields, definitions, '대리_기사')).toEqual([{ depths: ['대리_기사', '기타/이벤트'], tag: 'd2_driver_etc' }])
+  })
+})

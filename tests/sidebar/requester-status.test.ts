@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import { readRequesterStatus, statusFromRecord } from '../../src/sidebar/requester-status'
+import type { MemberMarker } from '../../src/sidebar/settings'
+import type { TicketSnapshot } from '../../src/zendesk/ticket-host'
+
+const fieldMarker = { source: 'user_field', fieldKey: 'driver_status', memberValues: ['member'], nonMemberValues: ['non_member'] } as const
+
+function ticket(change: Partial<TicketSnapshot> = {}): TicketSnapshot {
+  return {
+    ticketId: 1,
+    requester: { id: 5, name: '김민수', externalId: null, tags: [] },
+    agentLocale: 'ko',
+    ticketTags: [],
+    requesterUserField: { available: true, value: 'non_member' },
+    customerMessages: [],
+    consultationValues: {},
+    unreadableFields: [],
+    ...change,
+  }
+}
+
+describe('readRequesterStatus', () => {
+  it.each<[string, MemberMarker, Partial<TicketSnapshot>, string, string]>([
+    ['field = member', fieldMarker, { requesterUserField: { available: true, value: 'member' } }, 'member', 'field_member'],
+    ['field = MEMBER (case)', fieldMarker, { requesterUserField: { available: true, value: 'MEMBER' } }, 'member', 'field_member'],
+    ['field = non_member', fieldMarker, {}, 'non_member', 'field_non_member'],
+    ['field empty', fieldMarker, { requesterUserField: { available: true, value: null } }, 'non_member', 'field_empty'],
+    ['field value unknown to the settings', fieldMarker, { requesterUserField: { available: true, value: 'suspended' } }, 'unknown', 'field_unknown_value'],
+    ['no requester', fieldMarker, { requester: null }, 'unknown', 'no_requester'],
+    ['user tag present', { source: 'user_tag', memberTags: ['verified'] }, { requester: { id: 5, name: '', externalId: null, tags: ['vip', 'verified'] } }, 'member', 'tag_present'],
+    ['user tag absent', { source: 'user_tag', memberTags: ['verified'] }, {}, 'non_member', 'tag_absent'],
+    ['ticket tag present', { source: 'ticket_tag', memberTags: ['verified'] }, { ticketTags: ['verified'] }, 'member', 'tag_present'],
+    ['ticket tag on the user only', { source: 'ticket_tag', memberTags: ['verified'] }, { requester: { id: 5, name: '', externalId: null, tags: ['verified'] } }, 'non_member', 'tag_absent'],
+    ['external id present', { source: 'external_id' }, { requester: { id: 5, name: '', externalId: 'drv-1', tags: [] } }, 'member', 'external_id_present'],
+    ['external id absent', { source: 'external_id' }, {}, 'non_member', 'external_id_absent'],
+  ])('%s', (_, marker, change, status, code) => {
+    const reading = readRequesterStatus(marker, ticket(change))
+    expect(reading).toMatchObject({ kind: 'known', status, evidence: { code } })
+  })
+
+  it('asks for the REST record when the data API could not read the field', () => {
+    expect(readRequesterStatus(fieldMarker, ticket({ requesterUserField: { available: false } }))).toEqual({ kind: 'needs_record', userId: 5 })
+  })
+
+  it('finishes from the REST record', () => {
+    expect(statusFromRecord(fieldMarker, { id: 5, externalId: null, tags: [], userFields: { driver_status: 'member' } })).toEqual({
+      status: 'member',
+      evidence: { code: 'field_member', params: { field: 'driver_status', value: 'member' } },
+    })
+    expect(statusFromRecord(fieldMarker, { id: 5, externalId: null, tags: [], userFields: {} }).status).toBe('non_member')
+  })
+})
