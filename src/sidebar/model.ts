@@ -166,6 +166,9 @@ function failureOf(error: unknown): ZendeskFailure {
   return { kind: 'host', call: 'app', message: error instanceof Error ? error.message : String(error) }
 }
 
+/** How much of one message the intent hint reads. */
+export const MAX_HINT_CHARS = 2000
+
 const TEXT_KINDS = new Set(['text', 'optional_text'])
 
 /**
@@ -174,7 +177,8 @@ const TEXT_KINDS = new Set(['text', 'optional_text'])
  */
 export function hintFrom(messages: readonly string[]): IntentHint {
   for (const message of messages) {
-    const hint = detectIntent(message)
+    // A pasted log or a very long message: the question is in its first lines.
+    const hint = detectIntent(message.slice(0, MAX_HINT_CHARS))
     if (hint.intent !== 'none') return hint
   }
   return NO_HINT

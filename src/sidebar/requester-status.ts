@@ -10,7 +10,7 @@ export type RequesterStatusValue = 'member' | 'non_member' | 'unknown'
  */
 export interface StatusEvidence {
   code:
-    | 'no_requester'
+    | 'field_missing'
     | 'field_member'
     | 'field_non_member'
     | 'field_empty'
@@ -24,6 +24,8 @@ export interface StatusEvidence {
 
 export type StatusReading =
   | { kind: 'known'; status: RequesterStatusValue; evidence: StatusEvidence }
+  /** No requester yet (a new ticket) or one without an id: nothing to decide. */
+  | { kind: 'no_requester' }
   /** The data API could not read the marker: the requester's record (REST) is needed. */
   | { kind: 'needs_record'; userId: number }
 
@@ -40,6 +42,9 @@ export function statusFromFieldValue(marker: Extract<MemberMarker, { source: 'us
 } {
   const shown = fieldValueText(value)
   const params = { field: marker.fieldKey, value: shown }
+  // The REST record lists every user field of the account, empty ones as null: a key that is not
+  // there at all is a setting naming a field that does not exist.
+  if (value === undefined) return { status: 'unknown', evidence: { code: 'field_missing', params } }
   const normalised = shown.toLowerCase()
   if (normalised === '' || value === false) return { status: 'non_member', evidence: { code: 'field_empty', params } }
   if (marker.memberValues.some((v) => v.toLowerCase() === normalised)) {
@@ -58,7 +63,7 @@ export function statusFromFieldValue(marker: Extract<MemberMarker, { source: 'us
  */
 export function readRequesterStatus(marker: MemberMarker, ticket: TicketSnapshot): StatusReading {
   const requester = ticket.requester
-  if (!requester) return { kind: 'known', status: 'unknown', evidence: { code: 'no_requester', params: {} } }
+  if (!requester) return { kind: 'no_requester' }
   switch (marker.source) {
     case 'user_field': {
       const read = ticket.requesterUserField

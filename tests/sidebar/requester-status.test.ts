@@ -26,7 +26,6 @@ describe('readRequesterStatus', () => {
     ['field = non_member', fieldMarker, {}, 'non_member', 'field_non_member'],
     ['field empty', fieldMarker, { requesterUserField: { available: true, value: null } }, 'non_member', 'field_empty'],
     ['field value unknown to the settings', fieldMarker, { requesterUserField: { available: true, value: 'suspended' } }, 'unknown', 'field_unknown_value'],
-    ['no requester', fieldMarker, { requester: null }, 'unknown', 'no_requester'],
     ['user tag present', { source: 'user_tag', memberTags: ['verified'] }, { requester: { id: 5, name: '', externalId: null, tags: ['vip', 'verified'] } }, 'member', 'tag_present'],
     ['user tag absent', { source: 'user_tag', memberTags: ['verified'] }, {}, 'non_member', 'tag_absent'],
     ['ticket tag present', { source: 'ticket_tag', memberTags: ['verified'] }, { ticketTags: ['verified'] }, 'member', 'tag_present'],
@@ -38,6 +37,10 @@ describe('readRequesterStatus', () => {
     expect(reading).toMatchObject({ kind: 'known', status, evidence: { code } })
   })
 
+  it('decides nothing without a requester (a new ticket)', () => {
+    expect(readRequesterStatus(fieldMarker, ticket({ requester: null }))).toEqual({ kind: 'no_requester' })
+  })
+
   it('asks for the REST record when the data API could not read the field', () => {
     expect(readRequesterStatus(fieldMarker, ticket({ requesterUserField: { available: false } }))).toEqual({ kind: 'needs_record', userId: 5 })
   })
@@ -47,6 +50,13 @@ describe('readRequesterStatus', () => {
       status: 'member',
       evidence: { code: 'field_member', params: { field: 'driver_status', value: 'member' } },
     })
-    expect(statusFromRecord(fieldMarker, { id: 5, externalId: null, tags: [], userFields: {} }).status).toBe('non_member')
+    expect(statusFromRecord(fieldMarker, { id: 5, externalId: null, tags: [], userFields: { driver_status: null } }).status).toBe('non_member')
+  })
+
+  it('calls a field the record does not have a setting problem, not a non-member', () => {
+    expect(statusFromRecord(fieldMarker, { id: 5, externalId: null, tags: [], userFields: { other: 'x' } })).toEqual({
+      status: 'unknown',
+      evidence: { code: 'field_missing', params: { field: 'driver_status', value: '' } },
+    })
   })
 })
