@@ -20,7 +20,7 @@ export class FakeZafClient implements ZafClient {
   readonly calls: FakeCall[] = []
   /** Values `get` answers with, by path. A missing path answers with a per-path error. */
   data: Record<string, unknown>
-  /** Paths whose `get`/`set`/`invoke` misbehave, and how. */
+  /** Paths whose `get`/`set`/`invoke` misbehave, and how; `set:<path>` (or `get:`/`invoke:`) for one kind of call only. */
   faults: Record<string, 'resolve-error' | 'timeout-object' | 'never' | 'reject'> = {}
   /** Base URL for `request` (msw intercepts it). */
   baseUrl = 'https://example.zendesk.com'
@@ -32,9 +32,9 @@ export class FakeZafClient implements ZafClient {
     this.data = data
   }
 
-  private fault(paths: string[]): Promise<ZafResult> | null {
+  private fault(op: 'get' | 'set' | 'invoke', paths: string[]): Promise<ZafResult> | null {
     for (const path of paths) {
-      switch (this.faults[path]) {
+      switch (this.faults[`${op}:${path}`] ?? this.faults[path]) {
         case 'resolve-error':
           // What the SDK hands over when the host's error has no `name`.
           return Promise.resolve({ message: `Could not read ${path}` } as unknown as ZafResult)
@@ -53,7 +53,7 @@ export class FakeZafClient implements ZafClient {
   get(paths: string | string[]): Promise<ZafResult> {
     const list = Array.isArray(paths) ? paths : [paths]
     this.calls.push({ type: 'get', paths: list })
-    const fault = this.fault(list)
+    const fault = this.fault('get', list)
     if (fault) return fault
     const result: ZafResult = { errors: {} }
     for (const path of list) {
@@ -66,7 +66,7 @@ export class FakeZafClient implements ZafClient {
   set(path: string | Record<string, unknown>, value?: unknown): Promise<ZafResult> {
     const values = typeof path === 'string' ? { [path]: value } : path
     this.calls.push({ type: 'set', values })
-    const fault = this.fault(Object.keys(values))
+    const fault = this.fault('set', Object.keys(values))
     if (fault) return fault
     Object.assign(this.data, values)
     return Promise.resolve({ errors: {}, ...values })
@@ -75,7 +75,7 @@ export class FakeZafClient implements ZafClient {
   invoke(action: string | Record<string, string[]>, ...args: unknown[]): Promise<ZafResult> {
     const name = typeof action === 'string' ? action : Object.keys(action)[0]!
     this.calls.push({ type: 'invoke', action: name, args })
-    const fault = this.fault([name])
+    const fault = this.fault('invoke', [name])
     if (fault) return fault
     return Promise.resolve({ errors: {} })
   }

@@ -1,82 +1,19 @@
 // @vitest-environment happy-dom
 /**
- * The sidebar on a ticket of each kind, end to end through the Zendesk boundary: a test double of
- * the ZAF client answers `get` from the shared scenarios and performs `request` through fetch,
- * which msw answers with the shared Zendesk-shaped fixtures.
+ * The sidebar on a ticket of each kind, end to end through the Zendesk boundary (see
+ * tests/support/sidebar-harness.tsx): the branch shown, the exact text inserted, the exact option
+ * tags written.
  */
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact'
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact'
 import { http } from 'msw'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { articleText, EMPATHY_PHRASES } from '../../src/procedure'
-import { App } from '../../src/ui/App'
-import { createTicketHost } from '../../src/zendesk/ticket-host'
-import { nestedTagFor, NESTED_FIELD_ID, PER_DEPTH_FIELD_IDS } from '../fixtures/zendesk/consultation'
-import { ZENDESK_ORIGIN } from '../fixtures/zendesk/fixtures'
+import { nestedTagFor, PER_DEPTH_FIELD_IDS } from '../fixtures/zendesk/consultation'
 import { faultResponse, zendeskApi } from '../fixtures/zendesk/handlers'
-import { PER_DEPTH_SETTINGS, scenarioById, zafData, type ScenarioId, type SettingValue } from '../fixtures/zendesk/scenarios'
-import { FakeZafClient } from '../support/fake-zaf'
+import { PER_DEPTH_SETTINGS } from '../fixtures/zendesk/scenarios'
+import { applyOnce, branchShown, button, empathyShown, inserts, nestedPath, open, pickDepth, requests, sets, useZendeskApi } from '../support/sidebar-harness'
 
-const server = setupServer(...zendeskApi.handlers)
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => {
-  cleanup()
-  server.resetHandlers()
-  zendeskApi.reset()
-})
-afterAll(() => server.close())
-
-const TODAY = new Date('2026-11-25T09:00:00+09:00')
-const nestedPath = `ticket.customField:custom_field_${NESTED_FIELD_ID}`
-
-function open(id: ScenarioId, settings: Record<string, SettingValue> = {}) {
-  const scenario = scenarioById(id)!
-  const client = new FakeZafClient(zafData(scenario))
-  client.baseUrl = ZENDESK_ORIGIN
-  client.context_ = { ...client.context_, ticketId: scenario.ticket.id }
-  client.metadata_ = { settings: { ...scenario.settings, member_user_field: 'driver_status', ...settings } }
-  render(<App host={createTicketHost(client)} options={{ today: () => TODAY, sleep: () => Promise.resolve() }} />)
-  return { client, scenario }
-}
-
-const inserts = (client: FakeZafClient) =>
-  client.calls.flatMap((call) => (call.type === 'invoke' && call.action === 'ticket.editor.insert' ? [call.args[0]] : []))
-const sets = (client: FakeZafClient) => client.calls.flatMap((call) => (call.type === 'set' ? [call.values] : []))
-const requests = (client: FakeZafClient) => client.calls.flatMap((call) => (call.type === 'request' ? [`${call.options.type} ${call.options.url}`] : []))
-
-async function branchShown(): Promise<string | null> {
-  const panel = await screen.findByTestId('branch')
-  return panel.getAttribute('data-branch')
-}
-
-function button(action: string): HTMLButtonElement {
-  return document.querySelector(`[data-action="${action}"]`) as HTMLButtonElement
-}
-
-async function pickDepth(tag: string) {
-  const option = await waitFor(() => {
-    const found = document.querySelector(`[data-tag="${tag}"]`)
-    if (!found) throw new Error(`no depth ${tag} yet`)
-    return found
-  })
-  fireEvent.click(option)
-}
-
-/** The empathy line the sidebar preselected, and its kind. */
-function empathyShown(): { kind: string | null; phrase: string } {
-  const card = document.querySelector('[data-step="empathy"]')!
-  return {
-    kind: card.querySelector('[aria-pressed="true"][data-kind]')?.getAttribute('data-kind') ?? null,
-    phrase: (card.querySelector('select') as HTMLSelectElement).value,
-  }
-}
-
-async function applyOnce(client: FakeZafClient) {
-  await waitFor(() => expect(button('apply').disabled).toBe(false))
-  fireEvent.click(button('apply'))
-  await waitFor(() => expect(screen.getByTestId('notice').getAttribute('data-tone')).toBe('success'))
-  return { inserted: inserts(client), written: sets(client) }
-}
+const server = useZendeskApi()
 
 describe('a verified member', () => {
   it('says the procedure does not apply, writes nothing, and needs no REST call', async () => {
