@@ -1,11 +1,12 @@
-import { app as enApp, ui as en } from '../../translations/en.json'
-import { app as koApp, ui as ko } from '../../translations/ko.json'
+import en from 'virtual:ui-catalogue/en'
+import ko from 'virtual:ui-catalogue/ko'
+import type enJson from '../../translations/en.json'
 
 /** The UI's languages; every other locale falls back to English. */
 export type UiLanguage = 'ko' | 'en'
-export type MessageKey = keyof typeof en
+export type MessageKey = keyof (typeof enJson)['ui']
 
-const catalogues: Record<UiLanguage, Record<MessageKey, string>> = { en, ko }
+const catalogues: Record<UiLanguage, Record<string, string>> = { en, ko }
 
 /**
  * Maps a Zendesk locale to a UI language: `ko-KR` → `ko` → `ko`; anything unknown → `en`.
@@ -23,14 +24,12 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 export function translator(language: UiLanguage): Translate {
   const catalogue = catalogues[language]
   return (key, params) => {
-    const template = catalogue[key] ?? en[key]
+    const template = catalogue[key] ?? en[key] ?? key
     return params ? template.replace(/\{(\w+)\}/g, (match, name: string) => String(params[name] ?? match)) : template
   }
 }
 
-const parameterLabels: Record<UiLanguage, Record<string, { label: string }>> = { en: enApp.parameters, ko: koApp.parameters }
-
 /** A setting's label as the admin sees it in the settings form, to name it in messages. */
 export function parameterLabel(language: UiLanguage, setting: string): string {
-  return parameterLabels[language][setting]?.label ?? setting
+  return catalogues[language][`label:${setting}`] ?? setting
 }
