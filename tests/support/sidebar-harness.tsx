@@ -42,8 +42,7 @@ export function open(id: ScenarioId, settings: Record<string, SettingValue> = {}
   const client = new FakeZafClient(zafData(scenario))
   client.baseUrl = ZENDESK_ORIGIN
   client.context_ = { ...client.context_, ticketId: scenario.ticket.id }
-  // TODO(fixtures): the scenarios still name the member field setting by its old key.
-  client.metadata_ = { settings: { ...scenario.settings, member_user_field: 'driver_status', ...settings } }
+  client.metadata_ = { settings: { ...scenario.settings, ...settings } }
   options.prepare?.(client)
   const host = createTicketHost(client, options.timeoutMs)
   render(<App host={host} options={{ today: () => TODAY, sleep: options.sleep ?? (() => Promise.resolve()) }} />)

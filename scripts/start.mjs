@@ -1,0 +1,157 @@
+// @ts-check
+// `npm start`: build the app, then serve it inside a local imitation of a Zendesk ticket page
+// (tests/host/), so the app can be seen working without a Zendesk account.
+//
+//   node scripts/start.mjs [--no-build] [--port 4568] [--scenario nonmember-account]
+//
+// Also a module: `startHost({ port, distDir })` starts the same host (tests use port 0).
+// The host is TypeScript (tests/host/server.ts); this file bundles it for Node with vite's
+// `build()` into node_modules/.cache/zendesk-local-host/ (bare imports resolve from there), and
+// removes the bundle when the host closes.
+import { spawn } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { build } from 'vite'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+
+/**
+ * @typedef {import('../tests/host/server').StartHostOptions} StartHostOptions
+ * @typedef {import('../tests/host/server').LocalHost} LocalHost
+ * @typedef {typeof import('../tests/host/server')} ServerModule
+ */
+
+/**
+ * Removes `prefix*` folders older than a day in `dir`: left behind by a host that was killed.
+ * @param {string} dir
+ * @param {string} prefix
+ */
+export function sweepStale(dir, prefix) {
+  const dayAgo = Date.now() - 24 * 60 * 60 * 1000
+  for (const name of readdirSync(dir)) {
+    if (!name.startsWith(prefix)) continue
+    try {
+      if (statSync(join(dir, name)).mtimeMs < dayAgo) rmSync(join(dir, name), { recursive: true, force: true })
+    } catch {
+      // Another host removed it first.
+    }
+  }
+}
+
+/**
+ * Bundles tests/host/server.ts into a fresh folder under node_modules/.cache and imports it.
+ * @returns {Promise<{ module: ServerModule, dir: string }>}
+ */
+async function loadServerModule() {
+  const cache = join(root, 'node_modules', '.cache', 'zendesk-local-host')
+  mkdirSync(cache, { recursive: true })
+  sweepStale(cache, 'server-')
+  const dir = mkdtempSync(join(cache, 'server-'))
+  try {
+    await build({
+      configFile: false,
+      envDir: false,
+      root,
+      logLevel: 'warn',
+      publicDir: false,
+      build: {
+        ssr: resolve(root, 'tests/host/server.ts'),
+        outDir: dir,
+        emptyOutDir: false,
+        copyPublicDir: false,
+        minify: false,
+        target: 'node20',
+        reportCompressedSize: false,
+        rollupOptions: { output: { format: 'es', entryFileNames: 'server.mjs' } },
+      },
+    })
+    const module = /** @type {ServerModule} */ (await import(pathToFileURL(join(dir, 'server.mjs')).href))
+    return { module, dir }
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true })
+    throw error
+  }
+}
+
+/**
+ * Starts the local Zendesk host. `port: 0` picks a free port.
+ * @param {StartHostOptions} [options]
+ * @returns {Promise<LocalHost>}
+ */
+export async function startHost(options = {}) {
+  const { module, dir } = await loadServerModule()
+  let host
+  try {
+    host = await module.startHost({ root, ...options })
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true })
+    throw error
+  }
+  const close = host.close.bind(host)
+  return {
+    ...host,
+    async close() {
+      await close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** @param {string[]} argv */
+function parseArgs(argv) {
+  /** @type {{ build: boolean, port: number | undefined, scenario: string, help: boolean }} */
+  const args = { build: true, port: undefined, scenario: 'nonmember-account', help: false }
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = /** @type {[string, string | undefined]} */ (argv[i]?.split(/=(.*)/s) ?? [''])
+    const value = () => inline ?? argv[++i] ?? ''
+    if (flag === '--no-build') args.build = false
+    else if (flag === '--port' || flag === '-p') args.port = Number(value())
+    else if (flag === '--scenario' || flag === '-s') args.scenario = value()
+    else if (flag === '--help' || flag === '-h') args.help = true
+    else throw new Error(`unknown option ${argv[i]} (try --help)`)
+  }
+  if (args.port !== undefined && !(Number.isInteger(args.port) && args.port >= 0 && args.port < 65536)) throw new Error('--port needs a port number')
+  return args
+}
+
+function buildApp() {
+  return new Promise((resolveBuild, reject) => {
+    const vite = spawn(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], { cwd: root, stdio: 'inherit' })
+    vite.on('error', reject)
+    vite.on('exit', (code) => (code === 0 ? resolveBuild(undefined) : reject(new Error(`vite build failed (exit ${code})`))))
+  })
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2))
+  if (args.help) {
+    console.log('Usage: node scripts/start.mjs [--no-build] [--port 4568] [--scenario <id>]')
+    console.log('Builds the app (unless --no-build) and serves it in a local imitation of a Zendesk ticket page.')
+    return
+  }
+  if (args.build) await buildApp()
+  const host = await startHost({ ...(args.port === undefined ? {} : { port: args.port }), log: (line) => console.log(`  ${line}`) })
+  console.log('')
+  console.log(`Local Zendesk host: ${host.scenarioUrl(args.scenario)}`)
+  console.log(`  the app iframe is served from ${host.appOrigin} (another origin, as on Zendesk)`)
+  console.log(`  scenarios (switch in the page or with ?scenario=<id>): ${host.scenarios.join(', ')}`)
+  console.log('  also: ?latency=<ms>, ?layout=per_depth, ?locale=en-US, ?setting.<name>=<value>')
+  console.log('  press Ctrl+C to stop')
+  const stop = () => {
+    console.log('stopping…')
+    host.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    )
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error(error instanceof Error ? error.message : error)
+    process.exit(1)
+  })
+}
