@@ -1,0 +1,243 @@
+/**
+ * Every scenario of the local host, walked in Chromium against the built app and the real SDK:
+ * the branch shown, the article's text landing in the draft, the option tag in the field, and a
+ * fault's message with nothing written. Screenshots of the page (1024×768, the Marketplace size)
+ * go to a temporary folder, or to assets/ with UPDATE_SCREENSHOTS=1 (`npm run screenshots`).
+ */
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { Frame } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { articleText } from '../../src/procedure'
+import { NESTED_FIELD_ID, nestedTagFor } from '../fixtures/zendesk/consultation'
+import { HOOK_TIMEOUT, POLL, startHarness, TEST_TIMEOUT, TIMEOUTS, type Harness, type ScenarioPage } from './harness'
+
+let harness: Harness
+const shots = process.env.UPDATE_SCREENSHOTS ? resolve(import.meta.dirname, '../../assets') : mkdtempSync(join(tmpdir(), 'sidebar-shots-'))
+const viewport = { width: 1024, height: 768 }
+
+beforeAll(async () => {
+  harness = await startHarness()
+}, HOOK_TIMEOUT)
+
+afterAll(async () => {
+  await harness?.close()
+}, HOOK_TIMEOUT)
+
+const field = async (s: ScenarioPage) => (await s.hostState()).fields[String(NESTED_FIELD_ID)]?.value ?? null
+
+async function branch(app: Frame): Promise<string | null> {
+  const panel = app.locator('[data-testid="branch"]')
+  await panel.waitFor({ timeout: TIMEOUTS.app })
+  return panel.getAttribute('data-branch')
+}
+
+async function pick(app: Frame, labels: string[]) {
+  await app.locator(`[data-tag="${nestedTagFor(labels)}"]`).click()
+}
+
+async function apply(app: Frame) {
+  const button = app.locator('[data-action="apply"]')
+  await app.waitForFunction(() => !(document.querySelector('[data-action="apply"]') as HTMLButtonElement | null)?.disabled, undefined, { ...POLL, timeout: TIMEOUTS.app })
+  await button.click()
+  await app.locator('[data-testid="notice"][data-tone="success"]').waitFor({ timeout: TIMEOUTS.app })
+}
+
+async function selectedEmpathy(app: Frame): Promise<string> {
+  return app.locator('[data-step="empathy"] select').inputValue()
+}
+
+/** The whole page from the top, at the Marketplace's 1024×768. */
+async function shoot(s: ScenarioPage, name: string) {
+  await s.page.evaluate(() => window.scrollTo(0, 0))
+  await s.page.screenshot({ path: join(shots, name) })
+}
+
+async function open(id: string, options: Parameters<Harness['open']>[1] = {}) {
+  return harness.open(id, { viewport, ...options })
+}
+
+describe('scenarios in the browser', { timeout: TEST_TIMEOUT }, () => {
+  it('member: the procedure does not apply and nothing is written', async () => {
+    const s = await open('member')
+    try {
+      await s.app.locator('[data-testid="not-applicable"]').waitFor({ timeout: TIMEOUTS.app })
+      const state = await s.hostState()
+      expect(state.draft).toBe('')
+      expect(state.fields[String(NESTED_FIELD_ID)]?.value ?? null).toBeNull()
+      expect(state.calls.filter((call) => call.type === 'set')).toEqual([])
+      expect(s.errors).toEqual([])
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('branch 1: Insert puts the article’s text in the draft; Apply sets the picked tag and writes the note', async () => {
+    const s = await open('nonmember-account')
+    try {
+      expect(await branch(s.app)).toBe('verify_then_reinquire')
+      await s.page.evaluate(() => window.__host!.setDraft('기사님, '))
+      await s.app.locator('[data-step="nonmember_notice"] [data-action="insert"]').click()
+      await s.page.waitForFunction((text) => window.__host!.draft().endsWith(text), articleText('nonmember_notice'), { ...POLL, timeout: TIMEOUTS.action })
+      expect((await s.hostState()).draft).toBe(`기사님, ${articleText('nonmember_notice')}`)
+      await pick(s.app, ['대리_기사', '정산/수수료', '정산', '정산금 미입금'])
+      const empathy = await selectedEmpathy(s.app)
+      await shoot(s, 'screenshot-0.png')
+      await apply(s.app)
+      const state = await s.hostState()
+      // The draft kept the agent's words and the first insert; Apply added what was still pending.
+      expect(state.draft).toBe(`기사님, ${articleText('nonmember_notice')}${[empathy, articleText('verification_steps_app')].join('\n\n')}`)
+      expect(state.fields[String(NESTED_FIELD_ID)]?.value).toBe(nestedTagFor(['대리_기사', '정산/수수료', '정산', '정산금 미입금']))
+      expect(state.notes).toHaveLength(1)
+      expect(state.notes[0]!.public).toBe(false)
+      expect(s.errors).toEqual([])
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('branch 2: a general question is answered directly, no verification text', async () => {
+    const s = await open('nonmember-general')
+    try {
+      expect(await branch(s.app)).toBe('answer_directly')
+      await pick(s.app, ['대리_기사', '보험', '보험 가입', '가입 방법'])
+      const empathy = await selectedEmpathy(s.app)
+      await apply(s.app)
+      const state = await s.hostState()
+      expect(state.draft).toBe(empathy)
+      expect(state.draft).not.toContain('본인인증')
+      expect(await field(s)).toBe(nestedTagFor(['대리_기사', '보험', '보험 가입', '가입 방법']))
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('branch 3: four checks, then process; personal data never reaches the console, storage or URLs', async () => {
+    const s = await open('withdrawn-certificate')
+    const consoleLines: string[] = []
+    s.page.on('console', (message) => consoleLines.push(message.text()))
+    try {
+      expect(await branch(s.app)).toBe('termination_certificate')
+      await pick(s.app, ['대리_기사', '서류/증명서', '증명서 발급', '해촉증명서'])
+      await s.app.locator('[data-field="birthDate"] input').fill('850307-1234567')
+      await s.app.locator('[data-testid="notice"][data-tone="error"]').waitFor({ timeout: TIMEOUTS.action })
+      expect(await s.app.locator('[data-field="birthDate"] input').inputValue()).toBe('')
+      await s.app.locator('[data-field="name"] input').fill('정민수')
+      await s.app.locator('[data-field="birthDate"] input').fill('1985.03.07')
+      await s.app.locator('[data-field="phone"] input').fill('010 2345 6789')
+      expect(await s.app.locator('[data-action="apply"]').isDisabled()).toBe(true)
+      await s.app.getByText('본인 확인함', { exact: true }).click()
+      await s.app.locator('[data-testid="identity-gate"][data-gate="passed"]').waitFor()
+      await shoot(s, 'screenshot-1.png')
+      await apply(s.app)
+      const state = await s.hostState()
+      expect(await field(s)).toBe(nestedTagFor(['대리_기사', '서류/증명서', '증명서 발급', '해촉증명서']))
+      const note = state.notes[0]!.body
+      expect(note).toContain('정*수')
+      expect(note).toContain('010-****-6789')
+      const secrets = ['정민수', '2345', '01023456789', '850307', '1234567', '1985.03.07', '03.07']
+      const everything = [
+        ...consoleLines,
+        ...s.errors,
+        note,
+        s.app.url(),
+        s.page.url(),
+        ...state.calls.map((call) => JSON.stringify({ detail: call.detail, params: call.type === 'request' ? call.params : null })),
+        JSON.stringify(
+          await s.app.evaluate(() => {
+            // A third-party frame may be denied storage altogether: then nothing can be in it.
+            const read = (get: () => Storage) => {
+              try {
+                return { ...get() }
+              } catch {
+                return 'inaccessible'
+              }
+            }
+            return { local: read(() => localStorage), session: read(() => sessionStorage), cookie: document.cookie }
+          }),
+        ),
+      ].join('\n')
+      for (const secret of secrets) expect(everything).not.toContain(secret)
+    } finally {
+      await s.close()
+    }
+  })
+
+  it.each([
+    ['reinquiry-same', 'same', 'verification_steps_chat'],
+    ['reinquiry-different', 'different', 'kakaotalk_relogin'],
+  ] as const)('branch 4 (%s): the follow-up text and the fixed consultation type', async (id, answer, followUp) => {
+    const s = await open(id)
+    try {
+      expect(await branch(s.app)).toBe('reinquiry_phone_change')
+      await s.app.locator(`[data-answer="${answer}"]`).click()
+      const empathy = await selectedEmpathy(s.app)
+      if (answer === 'same') await shoot(s, 'screenshot-2.png')
+      await apply(s.app)
+      expect((await s.hostState()).draft).toBe([empathy, articleText('contact_match_request'), articleText(followUp)].join('\n\n'))
+      expect(await field(s)).toBe(nestedTagFor(['대리_기사', '기타/이벤트', '비회원문의', '기타']))
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('per-depth layout: one tag per depth field', async () => {
+    const s = await open('reinquiry-same', { layout: 'per_depth' })
+    try {
+      await branch(s.app)
+      await s.app.locator('[data-answer="same"]').click()
+      await apply(s.app)
+      const fields = (await s.hostState()).fields
+      expect(Object.values(fields).filter((f) => f.shown).map((f) => f.value)).toEqual([
+        'd1_daeri_driver',
+        'd2_daeri_driver__etc_event',
+        'd3_daeri_driver__etc_event__nonmember',
+        'd4_daeri_driver__etc_event__nonmember__etc',
+      ])
+    } finally {
+      await s.close()
+    }
+  })
+
+  it.each([
+    ['no-requester', /아직 요청자가 없습니다/],
+    ['user-404', /요청자 정보를 읽지 못해.*404/],
+    ['user-500', /요청자 정보를 읽지 못해.*500/],
+    ['user-429', /요청 한도 초과 \(429\)/],
+  ] as const)('fault %s: its message, and nothing written', async (id, message) => {
+    const s = await open(id)
+    try {
+      await s.app.waitForFunction((source) => new RegExp(source).test(document.body.textContent ?? ''), message.source, { ...POLL, timeout: TIMEOUTS.app })
+      expect(await s.app.locator('[data-testid="branch"]').count()).toBe(0)
+      const state = await s.hostState()
+      expect(state.draft).toBe('')
+      expect(state.calls.filter((call) => call.type === 'set' || (call.type === 'invoke' && call.detail.includes('ticket.'))).length).toBe(0)
+      expect(state.notes).toEqual([])
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('slow host: the decision still arrives, in English for an English agent', async () => {
+    const s = await open('slow-host', { latency: 1500, locale: 'en-US' })
+    try {
+      expect(await branch(s.app)).toBe('verify_then_reinquire')
+      expect(await s.app.locator('[data-testid="requester-status"]').textContent()).toContain('Non-member')
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('the iframe is as tall as its content', async () => {
+    const s = await open('reinquiry-same')
+    try {
+      await branch(s.app)
+      await s.page.waitForTimeout(300)
+      const content = await s.app.evaluate(() => document.documentElement.scrollHeight)
+      expect((await s.hostState()).frame.height).toBe(content)
+    } finally {
+      await s.close()
+    }
+  })
+})
