@@ -407,12 +407,17 @@ export class Sidebar {
         generation,
       )
       this.suggestEmpathy()
-      // Both in parallel: the status (maybe one REST call) and the field options (cached per instance).
+      // In parallel: the status (maybe one REST call) and the field options (read once per app
+      // instance, and not at all for a member: the procedure does not apply).
+      const member = reading?.kind === 'known' && reading.status === 'member'
+      const noRequester = reading?.kind === 'no_requester'
       await Promise.all([
         reading?.kind === 'needs_record' && marker?.source === 'user_field'
           ? this.readStatusRecord(generation, reading.userId, marker)
           : Promise.resolve(),
-        fieldIds.length && !this.state.fieldDefinitions ? this.readFieldDefinitions(generation, fieldIds) : Promise.resolve(),
+        fieldIds.length && !member && !noRequester && !this.state.fieldDefinitions
+          ? this.readFieldDefinitions(generation, fieldIds)
+          : Promise.resolve(),
       ])
     } catch (error) {
       if (error instanceof Stale) return

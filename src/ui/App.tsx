@@ -29,10 +29,12 @@ export function App({ host, initialLanguage = 'en', options }: AppProps) {
     }
   }, [sidebar])
 
-  // Resize only when the content's height really changed: no layout jumps.
+  // No layout jumps: the first resize waits for the decision (or its failure), later ones only
+  // follow a real change of the content's height.
+  const settled = sidebar ? sidebar.current.phase !== 'loading' && !sidebar.current.statusPending : false
   useLayoutEffect(() => {
     const height = root.current?.offsetHeight ?? 0
-    if (host && height > 0 && height !== lastHeight.current) {
+    if (host && settled && height > 0 && height !== lastHeight.current) {
       lastHeight.current = height
       host.resize(height)
     }
