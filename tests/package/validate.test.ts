@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { symlinkSync } from 'node:fs'
+import { readFileSync, symlinkSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { inspectPackage, validatePackage, type Problem } from '../../scripts/validate.mjs'
@@ -60,20 +60,11 @@ describe('validatePackage: valid packages', () => {
     expect(report.zipBytes).toBeGreaterThan(0)
   })
 
-  it('accepts a manifest shaped like the real app', () => {
-    fx.writeJson('manifest.json', {
-      name: 'Kakao T 대리 비회원 인입 도우미',
-      author: { name: 'Kakao Mobility CX', email: 'cx-apps@example.com', url: 'https://example.com/cx' },
-      defaultLocale: 'ko',
-      private: true,
-      location: { support: { ticket_sidebar: { url: 'assets/iframe.html', flexible: true } } },
-      version: '0.1.0',
-      frameworkVersion: '2.0',
-      parameters: [
-        { name: 'member_marker_source', type: 'text', required: false, default: 'user_field' },
-        { name: 'show_debug', type: 'checkbox', required: false, default: false },
-      ],
-    })
+  it("accepts the project's own manifest and translations", () => {
+    const project = resolve(import.meta.dirname, '../..')
+    for (const file of ['manifest.json', 'translations/en.json', 'translations/ko.json']) {
+      fx.writeJson(file, JSON.parse(readFileSync(join(project, file), 'utf8')) as Json)
+    }
     expect(validatePackage(fx.dir)).toEqual([])
   })
 
