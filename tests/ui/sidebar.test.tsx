@@ -99,6 +99,21 @@ describe('branch 1: a non-member with an account question', () => {
   })
 })
 
+describe('an admin-configured macro per step', () => {
+  it('is applied instead of the built-in text, in the step’s place', async () => {
+    const { client } = open('nonmember-account', { step_macros: '{"nonmember_notice": 910001}' })
+    await pickDepth(nestedTagFor(['대리_기사', '정산/수수료', '정산', '정산금 미입금'])!)
+    const empathy = empathyShown()
+    await applyOnce(client)
+    const writes = client.calls.filter((call) => call.type === 'invoke' && (call.action === 'macro' || call.action === 'ticket.editor.insert'))
+    expect(writes).toEqual([
+      { type: 'invoke', action: 'ticket.editor.insert', args: [empathy.phrase] },
+      { type: 'invoke', action: 'macro', args: [910001] },
+      { type: 'invoke', action: 'ticket.editor.insert', args: [articleText('verification_steps_app')] },
+    ])
+  })
+})
+
 describe('branch 2: a non-member with a general question', () => {
   it('answers directly: no verification text, only the empathy line, and the picked depth', async () => {
     const { client } = open('nonmember-general')
