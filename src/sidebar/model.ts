@@ -188,9 +188,10 @@ export function hintFrom(messages: readonly string[]): IntentHint {
 export function viewOf(state: SidebarState, today: Date = new Date()): SidebarView {
   const settings = state.settings
   const canWrite = state.settingsProblems.length === 0 && settings !== null
-  const decision = state.status === null ? null : decideFor(state, today)
+  const identity = checkIdentity(state.identity, today)
+  const decision = state.status === null ? null : decideFor(state, identity)
   const applies = decision?.applies ? decision : null
-  const identityCheck = applies?.branch.id === 'termination_certificate' ? checkIdentity(state.identity, today) : null
+  const identityCheck = applies?.branch.id === 'termination_certificate' ? identity : null
   const phoneCompare =
     state.phoneInputs.driverApp.trim() && state.phoneInputs.kakaoTalk.trim()
       ? matchPhones(state.phoneInputs.driverApp, state.phoneInputs.kakaoTalk)
@@ -231,7 +232,7 @@ export function viewOf(state: SidebarState, today: Date = new Date()): SidebarVi
  * Asks the procedure twice when needed: first which branch applies, then with the inputs only
  * that branch uses (so the reasons do not mention inputs of other branches).
  */
-function decideFor(state: SidebarState, today: Date): Decision {
+function decideFor(state: SidebarState, identity: IdentityCheck): Decision {
   const status = state.status!.value
   const base = {
     status,
@@ -248,7 +249,7 @@ function decideFor(state: SidebarState, today: Date): Decision {
   }
   const { name, birthDate, phone, confirmedIsPerson } = state.identity
   if (first.branch.id === 'termination_certificate' && (name || birthDate || phone || confirmedIsPerson)) {
-    return decide({ ...base, identity: checkIdentity(state.identity, today) })
+    return decide({ ...base, identity })
   }
   return first
 }

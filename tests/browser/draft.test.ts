@@ -5,22 +5,14 @@
  *
  * Run after `npx vite build`: `npx vitest run tests/browser`.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Frame } from 'playwright-core'
 import { MACROS, macroCommentText } from '../fixtures/zendesk/fixtures'
 import { NESTED_FIELD_ID, nestedTagFor } from '../fixtures/zendesk/consultation'
-import { HOOK_TIMEOUT, POLL, startHarness, TEST_TIMEOUT } from './harness'
-import type { Harness, ProbeWindow, ScenarioPage } from './harness'
+import { POLL, useHarness, TEST_TIMEOUT } from './harness'
+import type { ProbeWindow, ScenarioPage } from './harness'
 
-let harness: Harness
-
-beforeAll(async () => {
-  harness = await startHarness()
-}, HOOK_TIMEOUT)
-
-afterAll(async () => {
-  await harness?.close()
-}, HOOK_TIMEOUT)
+const harness = useHarness()
 
 function invoke(frame: Frame, name: string, ...args: unknown[]) {
   return frame.evaluate(([n, a]) => (window as unknown as ProbeWindow).client.invoke(n as string, ...(a as unknown[])), [name, args] as const)

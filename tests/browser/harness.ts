@@ -15,6 +15,7 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { chromium } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core'
 import { startHost } from '../../scripts/start.mjs'
 import type { LocalHost } from '../host/server'
@@ -209,5 +210,30 @@ export async function startHarness(options: { distDir?: string } = {}): Promise<
       await browser.close().catch(() => undefined)
       await host.close()
     },
+  }
+}
+
+/** Starts the harness before a test file's tests and closes it after them. */
+export function useHarness(): Harness {
+  let started: Harness | undefined
+  beforeAll(async () => {
+    started = await startHarness()
+  }, HOOK_TIMEOUT)
+  afterAll(async () => {
+    await started?.close()
+  }, HOOK_TIMEOUT)
+  const live = () => {
+    if (!started) throw new Error('the harness has not started (call useHarness() at the top of the file)')
+    return started
+  }
+  return {
+    get host() {
+      return live().host
+    },
+    get browser() {
+      return live().browser
+    },
+    open: (scenario, options) => live().open(scenario, options),
+    close: () => live().close(),
   }
 }

@@ -5,14 +5,14 @@
  *
  * Run after `npx vite build`: `npx vitest run tests/browser`.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEFAULT_SETTINGS } from '../fixtures/zendesk/scenarios'
 import { USERS } from '../fixtures/zendesk/fixtures'
-import { HOOK_TIMEOUT, POLL, startHarness, TEST_TIMEOUT } from './harness'
-import type { Harness, ProbeWindow } from './harness'
+import { POLL, useHarness, TEST_TIMEOUT } from './harness'
+import type { ProbeWindow } from './harness'
 import type { Frame, Page } from 'playwright-core'
 
-let harness: Harness
+const harness = useHarness()
 
 /** Adds an iframe on the host page's own origin (srcdoc) and returns its frame. */
 async function addSibling(page: Page, name: string): Promise<Frame> {
@@ -27,14 +27,6 @@ async function addSibling(page: Page, name: string): Promise<Frame> {
   if (!frame) throw new Error(`frame ${name} not found`)
   return frame
 }
-
-beforeAll(async () => {
-  harness = await startHarness()
-}, HOOK_TIMEOUT)
-
-afterAll(async () => {
-  await harness?.close()
-}, HOOK_TIMEOUT)
 
 describe('handshake and registration', { timeout: TEST_TIMEOUT }, () => {
   it('registers the app, which reads the ticket with get and shows the requester', async () => {

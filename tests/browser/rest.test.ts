@@ -4,21 +4,13 @@
  *
  * Run after `npx vite build`: `npx vitest run tests/browser`.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { MACROS, USERS } from '../fixtures/zendesk/fixtures'
 import { NESTED_FIELD_ID } from '../fixtures/zendesk/consultation'
-import { HOOK_TIMEOUT, startHarness, TEST_TIMEOUT } from './harness'
-import type { Harness, ProbeWindow } from './harness'
+import { useHarness, TEST_TIMEOUT } from './harness'
+import type { ProbeWindow } from './harness'
 
-let harness: Harness
-
-beforeAll(async () => {
-  harness = await startHarness()
-}, HOOK_TIMEOUT)
-
-afterAll(async () => {
-  await harness?.close()
-}, HOOK_TIMEOUT)
+const harness = useHarness()
 
 /** Runs `client.request(options)` in the probe; never throws (fail answers come back as `{ ok: false }`). */
 function requestIn(probe: import('playwright-core').Frame, options: Record<string, unknown>) {

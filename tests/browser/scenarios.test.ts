@@ -8,22 +8,14 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Frame } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { articleText } from '../../src/procedure'
 import { NESTED_FIELD_ID, nestedTagFor } from '../fixtures/zendesk/consultation'
-import { HOOK_TIMEOUT, POLL, startHarness, TEST_TIMEOUT, TIMEOUTS, type Harness, type ScenarioPage } from './harness'
+import { POLL, useHarness, TEST_TIMEOUT, TIMEOUTS, type Harness, type ScenarioPage } from './harness'
 
-let harness: Harness
+const harness = useHarness()
 const shots = process.env.UPDATE_SCREENSHOTS ? resolve(import.meta.dirname, '../../assets') : mkdtempSync(join(tmpdir(), 'sidebar-shots-'))
 const viewport = { width: 1024, height: 768 }
-
-beforeAll(async () => {
-  harness = await startHarness()
-}, HOOK_TIMEOUT)
-
-afterAll(async () => {
-  await harness?.close()
-}, HOOK_TIMEOUT)
 
 const field = async (s: ScenarioPage) => (await s.hostState()).fields[String(NESTED_FIELD_ID)]?.value ?? null
 

@@ -40,6 +40,17 @@ export function makePng(width: number, height: number, rgba: [number, number, nu
 
 export type Json = Record<string, unknown>
 
+/** Every file of the fixture package, in the sorted order the validator and the zip list them. */
+export const FIXTURE_FILES = [
+  'assets/app-abc123.js',
+  'assets/iframe.html',
+  'assets/logo-small.png',
+  'assets/logo.png',
+  'manifest.json',
+  'translations/en.json',
+  'translations/ko.json',
+]
+
 export function validManifest(): Json {
   return {
     name: 'Fixture App',

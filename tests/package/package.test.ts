@@ -6,18 +6,9 @@ import { crc32 } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createZip, readZipEntries } from '../../scripts/lib/zip.mjs'
 import { defaultZipPath, InvalidPackageError, packageApp, PROJECT_ROOT } from '../../scripts/package.mjs'
-import { createFixture, makePng, parseZip, type Fixture } from './fixture'
+import { createFixture, FIXTURE_FILES, makePng, parseZip, type Fixture } from './fixture'
 
 const PACKAGE = resolve(import.meta.dirname, '../../scripts/package.mjs')
-const FIXTURE_FILES = [
-  'assets/app-abc123.js',
-  'assets/iframe.html',
-  'assets/logo-small.png',
-  'assets/logo.png',
-  'manifest.json',
-  'translations/en.json',
-  'translations/ko.json',
-]
 
 let fx: Fixture
 beforeEach(() => {

@@ -4,7 +4,7 @@ import { readFileSync, symlinkSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { inspectPackage, validatePackage, type Problem } from '../../scripts/validate.mjs'
-import { createFixture, makePng, type Fixture, type Json } from './fixture'
+import { createFixture, FIXTURE_FILES, makePng, type Fixture, type Json } from './fixture'
 
 const VALIDATE = resolve(import.meta.dirname, '../../scripts/validate.mjs')
 const SUPPORT_LOCATIONS = 'top_bar, nav_bar, ticket_sidebar, new_ticket_sidebar, user_sidebar, organization_sidebar, background, modal, ticket_editor, system_top_bar'
@@ -48,15 +48,7 @@ describe('validatePackage: valid packages', () => {
     expect(validatePackage(fx.dir)).toEqual([])
     const report = inspectPackage(fx.dir)
     expect(report.warnings).toEqual([])
-    expect(report.files).toEqual([
-      'assets/app-abc123.js',
-      'assets/iframe.html',
-      'assets/logo-small.png',
-      'assets/logo.png',
-      'manifest.json',
-      'translations/en.json',
-      'translations/ko.json',
-    ])
+    expect(report.files).toEqual(FIXTURE_FILES)
     expect(report.zipBytes).toBeGreaterThan(0)
   })
 
