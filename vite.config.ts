@@ -57,70 +57,12 @@ function uiCatalogues(): Plugin {
   }
 }
 
-/** Splits a selector list at top-level commas (not those inside `:where(…)`). */
-function splitSelectors(list: string): string[] {
-  const out: string[] = []
-  let depth = 0
-  let start = 0
-  for (let i = 0; i < list.length; i++) {
-    const c = list[i]
-    if (c === '(') depth++
-    else if (c === ')') depth--
-    else if (c === ',' && depth === 0) {
-      out.push(list.slice(start, i))
-      start = i + 1
-    }
-  }
-  out.push(list.slice(start))
-  return out.map((selector) => selector.trim()).filter(Boolean)
-}
-
-/**
- * Keeps only the Garden CSS rules the sidebar can match: a selector stays when every class it
- * names appears in src/ (Garden's packages are flat lists of rules, no at-rules).
- */
-function gardenOnlyUsedRules(): Plugin {
-  let used: Set<string> | null = null
-  const usedClasses = () => {
-    if (used) return used
-    used = new Set()
-    const walk = (dir: string) => {
-      for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        const path = resolve(dir, entry.name)
-        if (entry.isDirectory()) walk(path)
-        else if (/\.(tsx?|html)$/.test(entry.name)) for (const [name] of readFileSync(path, 'utf8').matchAll(/\bc-[\w-]+/g)) used!.add(name)
-      }
-    }
-    walk(resolve(root, 'src'))
-    return used
-  }
-  return {
-    name: 'garden-only-used-rules',
-    apply: 'build',
-    transform(code, id) {
-      if (!/@zendeskgarden\/css-[a-z]+\/dist\/index\.css$/.test(id)) return undefined
-      const classes = usedClasses()
-      const rules = code.replace(/\/\*[\s\S]*?\*\//g, '').split('}')
-      const kept: string[] = []
-      for (const rule of rules) {
-        const open = rule.indexOf('{')
-        if (open < 0) continue
-        const selectors = splitSelectors(rule.slice(0, open)).filter((selector) =>
-          [...selector.matchAll(/\.([\w-]+)/g)].every(([, name]) => name !== undefined && (!name.startsWith('c-') || classes.has(name))),
-        )
-        if (selectors.length) kept.push(`${selectors.join(',')}{${rule.slice(open + 1).trim()}}`)
-      }
-      return { code: kept.join('\n'), map: null }
-    },
-  }
-}
-
 export default defineConfig({
   root: resolve(root, 'src'),
   base: './',
   // Nothing is copied verbatim into the app: msw's worker and fixtures stay out of dist/.
   publicDir: false,
-  plugins: [uiCatalogues(), gardenOnlyUsedRules(), zendeskPackageLayout()],
+  plugins: [uiCatalogues(), zendeskPackageLayout()],
   build: {
     outDir: resolve(dist, 'assets'),
     emptyOutDir: true,

@@ -85,6 +85,8 @@ export interface SidebarState {
   fieldDefinitions: FieldDefinition[] | null
   fieldsFailure: ZendeskFailure | null
   pickedDepth: DepthChoice | null
+  /** What the agent typed to search the depths. */
+  depthQuery: string
   inserted: StepId[]
   busy: null | 'apply' | 'insert' | 'undo'
   /** Apply found a consultation field the agent set by hand: ask before overwriting. */
@@ -150,6 +152,7 @@ function initialState(language: UiLanguage): SidebarState {
     fieldDefinitions: null,
     fieldsFailure: null,
     pickedDepth: null,
+    depthQuery: '',
     inserted: [],
     busy: null,
     confirmOverwrite: null,
@@ -480,7 +483,7 @@ export class Sidebar {
 
   chooseBranch(branch: BranchId): void {
     if (this.state.busy) return
-    this.set({ chosenBranch: branch, pickedDepth: null, confirmOverwrite: null, notice: null })
+    this.set({ chosenBranch: branch, pickedDepth: null, depthQuery: '', confirmOverwrite: null, notice: null })
     this.suggestEmpathy()
   }
 
@@ -493,7 +496,7 @@ export class Sidebar {
   }
 
   setVerificationOnly(on: boolean): void {
-    this.set({ verificationOnly: on, pickedDepth: null })
+    this.set({ verificationOnly: on, pickedDepth: null, depthQuery: '' })
   }
 
   /** An RRN must not be collected: a field that holds one is emptied and the agent told why. */
@@ -527,6 +530,10 @@ export class Sidebar {
 
   updateIdentity(patch: Partial<IdentityInput>): void {
     this.set({ identity: { ...this.state.identity, ...this.refuseRrn(patch).patch } })
+  }
+
+  searchDepths(query: string): void {
+    this.set({ depthQuery: query })
   }
 
   pickDepth(choice: DepthChoice | null): void {

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks'
+import { Component, createRef } from 'preact'
 import { translator, type UiLanguage } from '../i18n'
 import { Sidebar, type SidebarOptions } from '../sidebar/model'
 import type { TicketHost } from '../zendesk/ticket-host'
@@ -12,39 +12,62 @@ export interface AppProps {
   options?: SidebarOptions
 }
 
-/** The sidebar: one model per frame, re-rendered on every change of its state. */
-export function App({ host, initialLanguage = 'en', options }: AppProps) {
-  const sidebar = useMemo(() => (host ? new Sidebar(host, initialLanguage, options) : null), [host])
-  const [, setVersion] = useState(0)
-  const root = useRef<HTMLElement>(null)
-  const lastHeight = useRef(0)
+/**
+ * The sidebar: one model per frame, re-rendered on every change of its state. A class, not
+ * hooks: the frame has one component with state, and preact's hooks would ship for it alone.
+ */
+export class App extends Component<AppProps> {
+  private readonly sidebar: Sidebar | null
+  private readonly root = createRef<HTMLElement>()
+  private lastHeight = 0
+  private stop = () => {}
 
-  useEffect(() => {
+  constructor(props: AppProps) {
+    super(props)
+    this.sidebar = props.host ? new Sidebar(props.host, props.initialLanguage, props.options) : null
+  }
+
+  override componentDidMount(): void {
+    const sidebar = this.sidebar
     if (!sidebar) return
-    const unsubscribe = sidebar.subscribe(() => setVersion((version) => version + 1))
-    const stop = sidebar.start()
-    return () => {
+    const unsubscribe = sidebar.subscribe(() => this.forceUpdate())
+    const stopSidebar = sidebar.start()
+    this.stop = () => {
       unsubscribe()
-      stop()
+      stopSidebar()
     }
-  }, [sidebar])
+    this.fitHeight()
+  }
 
-  // No layout jumps: the first resize waits for the decision (or its failure), later ones only
-  // follow a real change of the content's height.
-  const settled = sidebar ? sidebar.current.phase !== 'loading' && !sidebar.current.statusPending : false
-  useLayoutEffect(() => {
-    const height = root.current?.offsetHeight ?? 0
-    if (host && settled && height > 0 && height !== lastHeight.current) {
-      lastHeight.current = height
-      host.resize(height)
+  override componentDidUpdate(): void {
+    this.fitHeight()
+  }
+
+  override componentWillUnmount(): void {
+    this.stop()
+  }
+
+  /**
+   * No layout jumps: the first resize waits for the decision (or its failure), later ones only
+   * follow a real change of the content's height.
+   */
+  private fitHeight(): void {
+    const state = this.sidebar?.current
+    const height = this.root.current?.offsetHeight ?? 0
+    if (this.props.host && state && state.phase !== 'loading' && !state.statusPending && height > 0 && height !== this.lastHeight) {
+      this.lastHeight = height
+      this.props.host.resize(height)
     }
-  })
+  }
 
-  const language = sidebar?.current.language ?? initialLanguage
-  const t = translator(language)
-  return (
-    <main ref={root} lang={language} class="sidebar">
-      {sidebar ? <SidebarScreen sidebar={sidebar} t={t} language={language} /> : <p class="notice">{t('notInZendesk')}</p>}
-    </main>
-  )
+  override render({ initialLanguage = 'en' }: AppProps) {
+    const sidebar = this.sidebar
+    const language = sidebar?.current.language ?? initialLanguage
+    const t = translator(language)
+    return (
+      <main ref={this.root} lang={language} class="sidebar">
+        {sidebar ? <SidebarScreen sidebar={sidebar} t={t} language={language} /> : <p class="notice">{t('notInZendesk')}</p>}
+      </main>
+    )
+  }
 }

@@ -1,4 +1,3 @@
-import { useState } from 'preact/hooks'
 import { DEPTH_SEPARATOR, formatConsultationPath, type Decision } from '../procedure'
 import type { Translate, UiLanguage } from '../i18n'
 import { filterChoices } from '../sidebar/consultation'
@@ -9,7 +8,6 @@ type Applies = Extract<Decision, { applies: true }>
 
 /** 상담유형: the path to set, the fixed/picked choice, the field's current value. */
 export function ConsultationPanel({ decision, state, view, sidebar, t, language }: { decision: Applies; state: SidebarState; view: SidebarView; sidebar: Sidebar; t: Translate; language: UiLanguage }) {
-  const [query, setQuery] = useState('')
   const isReinquiry = decision.branch.id === 'reinquiry_phone_change'
   const picking = decision.consultation.agentPicksDepth
   const picked = state.pickedDepth
@@ -18,7 +16,7 @@ export function ConsultationPanel({ decision, state, view, sidebar, t, language 
     .filter((tag): tag is string => tag !== null)
   const nameOf = (tag: string) =>
     state.fieldDefinitions?.flatMap((definition) => definition.options).find((option) => option.tag === tag)?.name.replaceAll('::', DEPTH_SEPARATOR) ?? tag
-  const shown = filterChoices(view.choices, query).slice(0, 50)
+  const shown = filterChoices(view.choices, state.depthQuery).slice(0, 50)
   return (
     <section class="panel" data-testid="consultation">
       <h2 class="panel__title">{t('consultationTitle')}</h2>
@@ -37,7 +35,7 @@ export function ConsultationPanel({ decision, state, view, sidebar, t, language 
       </p>
       {picking ? (
         <div class="picker">
-          <input class="c-field__input" type="search" value={query} placeholder={t('depthSearch')} aria-label={t('depthSearch')} onInput={(event) => setQuery((event.currentTarget as HTMLInputElement).value)} />
+          <input class="input" type="search" value={state.depthQuery} placeholder={t('depthSearch')} aria-label={t('depthSearch')} onInput={(event) => sidebar.searchDepths((event.currentTarget as HTMLInputElement).value)} />
           {state.fieldsFailure || !state.settings?.consultationFields ? null : !state.fieldDefinitions ? (
             <p class="muted small">{t('loadingFields')}</p>
           ) : (

@@ -5,17 +5,17 @@ import { Checkbox } from './Checkbox'
 
 function Problem({ result, shown, language }: { result: CheckResult; shown: boolean; language: UiLanguage }) {
   if (!shown || result.ok) return null
-  return <span class="c-field__message field__error">{result.error[language]}</span>
+  return <span class="field__error">{result.error[language]}</span>
 }
 
 /** Branch 3: name, birth date, mobile number and "it is the person", checked as the agent types. */
 export function IdentityForm({ check, state, sidebar, t, language, index }: { check: IdentityCheck; state: SidebarState; sidebar: Sidebar; t: Translate; language: UiLanguage; index: string }) {
   const input = state.identity
   const field = (key: 'name' | 'birthDate' | 'phone', label: string, placeholder: string) => (
-    <label class="c-field field" data-field={key}>
-      <span class="c-field__label">{label}</span>
+    <label class="field" data-field={key}>
+      <span class="label">{label}</span>
       <input
-        class={input[key] && !check.checks[key].ok ? 'c-field__input is-invalid' : 'c-field__input'}
+        class={input[key] && !check.checks[key].ok ? 'input is-invalid' : 'input'}
         value={input[key]}
         placeholder={placeholder}
         autocomplete="off"
