@@ -32,27 +32,42 @@ function zendeskPackageLayout(): Plugin {
   }
 }
 
+/** The UI strings of translations/<lang>.json plus the settings' labels (`label:<setting>`). */
+function readCatalogue(language: string): Record<string, string> {
+  const { app, ui } = JSON.parse(readFileSync(resolve(root, 'translations', `${language}.json`), 'utf8')) as {
+    app: { parameters: Record<string, { label: string }> }
+    ui: Record<string, string>
+  }
+  const labels = Object.fromEntries(Object.entries(app.parameters).map(([name, { label }]) => [`label:${name}`, label]))
+  return { ...ui, ...labels }
+}
+
 /**
- * `virtual:ui-catalogue/<lang>`: the UI strings of translations/<lang>.json plus the settings'
- * labels (`label:<setting>`), and nothing of the Marketplace texts the sidebar never shows.
+ * `virtual:ui-catalogues`: per language, where its texts are. In a build each language is a JSON
+ * file of its own under assets/ (its URL is exported; the frame fetches only the one it shows).
+ * Under the dev server and vitest the texts are exported inline. Marketplace texts stay out.
  */
 function uiCatalogues(): Plugin {
-  const prefix = 'virtual:ui-catalogue/'
+  const id = 'virtual:ui-catalogues'
+  let building = false
   return {
     name: 'ui-catalogues',
-    resolveId(id) {
-      return id.startsWith(prefix) ? `\0${id}` : undefined
+    configResolved(config) {
+      building = config.command === 'build'
     },
-    load(id) {
-      if (!id.startsWith(`\0${prefix}`)) return undefined
-      const file = resolve(root, 'translations', `${id.slice(prefix.length + 1)}.json`)
-      this.addWatchFile(file)
-      const { app, ui } = JSON.parse(readFileSync(file, 'utf8')) as {
-        app: { parameters: Record<string, { label: string }> }
-        ui: Record<string, string>
-      }
-      const labels = Object.fromEntries(Object.entries(app.parameters).map(([name, { label }]) => [`label:${name}`, label]))
-      return `export default ${JSON.stringify({ ...ui, ...labels })}`
+    resolveId(source) {
+      return source === id ? `\0${id}` : undefined
+    },
+    load(resolved) {
+      if (resolved !== `\0${id}`) return undefined
+      const entries = ['ko', 'en'].map((language) => {
+        this.addWatchFile(resolve(root, 'translations', `${language}.json`))
+        const catalogue = readCatalogue(language)
+        if (!building) return `${language}: ${JSON.stringify(catalogue)}`
+        const ref = this.emitFile({ type: 'asset', name: `ui-${language}.json`, source: JSON.stringify(catalogue) })
+        return `${language}: import.meta.ROLLUP_FILE_URL_${ref}`
+      })
+      return `export default { ${entries.join(', ')} }`
     },
   }
 }
@@ -73,8 +88,9 @@ export default defineConfig({
       input: resolve(root, 'src/iframe.html'),
       output: {
         entryFileNames: 'app-[hash].js',
-        chunkFileNames: 'chunk-[hash].js',
-        assetFileNames: 'app-[hash][extname]',
+        chunkFileNames: 'chunk-[name]-[hash].js',
+        // The language files keep their name (ui-ko, ui-en) so the bench can tell them apart.
+        assetFileNames: (asset) => (asset.names[0]?.startsWith('ui-') ? '[name]-[hash][extname]' : 'app-[hash][extname]'),
       },
     },
   },
@@ -82,6 +98,7 @@ export default defineConfig({
     root,
     include: ['tests/**/*.test.{ts,tsx}'],
     environment: 'node',
+    setupFiles: ['tests/setup.ts'],
     restoreMocks: true,
   },
 })

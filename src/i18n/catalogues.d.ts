@@ -1,5 +1,8 @@
-/** UI strings of one language, built from translations/<lang>.json by vite.config.ts. */
-declare module 'virtual:ui-catalogue/*' {
-  const catalogue: Record<string, string>
-  export default catalogue
+/**
+ * Where each language's UI strings are (see vite.config.ts): a URL in a build, the strings
+ * themselves under the dev server and vitest.
+ */
+declare module 'virtual:ui-catalogues' {
+  const catalogues: Record<'ko' | 'en', string | Record<string, string>>
+  export default catalogues
 }

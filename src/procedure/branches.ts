@@ -6,7 +6,6 @@
  */
 import { articleText, ARTICLE_QUESTIONS, ARTICLE_RULES } from './article'
 import type { ArticleSection } from './article'
-import type { Bilingual } from './reason'
 
 /** Branch ids, in article order: 1 default, 2 answer directly, 3 termination certificate, 4 re-inquiry. */
 export type BranchId = 'verify_then_reinquire' | 'answer_directly' | 'termination_certificate' | 'reinquiry_phone_change'
@@ -51,7 +50,6 @@ export type PhoneMatchAnswer = 'same' | 'different'
 export interface ReplyStep {
   readonly id: StepId
   readonly kind: StepKind
-  readonly title: Bilingual
   /** The article's exact text, for `text` and `optional_text` steps. */
   readonly text?: string
   /** Branch 4: the step applies only when the numbers are the same / different. */
@@ -66,11 +64,10 @@ export interface ReplyStep {
  */
 export type ConsultationRule = 'agent_picks' | 'fixed_if_verification_only'
 
-/** A branch of the procedure. */
+/** A branch of the procedure. Its title for people is in the UI's catalogues (`branch_<id>`; a step's: `step_<id>`). */
 export interface Branch {
   readonly id: BranchId
   readonly number: 1 | 2 | 3 | 4
-  readonly title: Bilingual
   /** The article question the branch comes from. */
   readonly section: ArticleSection
   /** The article's own words for when the branch applies. */
@@ -82,7 +79,6 @@ export interface Branch {
 const EMPATHY_STEP: ReplyStep = {
   id: 'empathy',
   kind: 'empathy',
-  title: { ko: '감성표현 (호응, 공감, 양해, 사과)', en: 'Empathy line (acknowledge, empathise, ask for understanding, apologise)' },
 }
 
 /** The four branches, indexed by number - 1. */
@@ -90,7 +86,6 @@ export const BRANCHES: readonly Branch[] = [
   {
     id: 'verify_then_reinquire',
     number: 1,
-    title: { ko: '기본 안내: 본인인증(프로필 인증) 후 재문의', en: 'Default: verify the profile, then ask again' },
     section: 'Q1',
     rule: ARTICLE_RULES.defaultGuide,
     consultation: 'agent_picks',
@@ -99,13 +94,11 @@ export const BRANCHES: readonly Branch[] = [
       {
         id: 'nonmember_notice',
         kind: 'text',
-        title: { ko: '비회원 상세 상담 어려움, 본인인증 후 재문의 안내', en: 'Non-member: detailed help needs verification, then ask again' },
         text: articleText('nonmember_notice'),
       },
       {
         id: 'verification_steps_app',
         kind: 'text',
-        title: { ko: '본인인증(프로필 인증) 방법 안내 (기사 앱)', en: 'How to verify (from the driver app)' },
         text: articleText('verification_steps_app'),
       },
     ],
@@ -113,7 +106,6 @@ export const BRANCHES: readonly Branch[] = [
   {
     id: 'answer_directly',
     number: 2,
-    title: { ko: '예외: 정보조회 없이 안내 가능한 문의는 바로 안내', en: 'Exception: answer directly when no account lookup is needed' },
     section: 'Q1',
     rule: ARTICLE_RULES.answerDirectly,
     consultation: 'agent_picks',
@@ -122,14 +114,12 @@ export const BRANCHES: readonly Branch[] = [
       {
         id: 'answer_directly',
         kind: 'answer_directly',
-        title: { ko: '기본 정책·절차·앱 이용 방법 바로 안내 (인증 안내 없음)', en: 'Answer the policy / procedure / app-usage question directly (no verification text)' },
       },
     ],
   },
   {
     id: 'termination_certificate',
     number: 3,
-    title: { ko: '예외: 탈퇴기사 해촉증명서 발급 요청', en: 'Exception: withdrawn driver asks for a termination certificate' },
     section: 'Q1',
     rule: ARTICLE_RULES.terminationCertificate,
     consultation: 'agent_picks',
@@ -138,12 +128,10 @@ export const BRANCHES: readonly Branch[] = [
       {
         id: 'identity_check',
         kind: 'identity_check',
-        title: { ko: '성함 + 생년월일 + 휴대폰번호 + 본인여부 확인', en: 'Confirm name + birth date + mobile number + that it is the person' },
       },
       {
         id: 'issue_termination_certificate',
         kind: 'process',
-        title: { ko: '해촉증명서 발급 처리', en: 'Issue the termination certificate' },
         requires: 'identity_passed',
       },
     ],
@@ -151,7 +139,6 @@ export const BRANCHES: readonly Branch[] = [
   {
     id: 'reinquiry_phone_change',
     number: 4,
-    title: { ko: '재인입: 전화번호 변경 후 인증이 안 뜸 / 인증 안내 후에도 안 됨', en: 'Re-inquiry: verification not showing after a number change, or the guide did not work' },
     section: 'Q2',
     rule: ARTICLE_QUESTIONS.Q2,
     consultation: 'fixed_if_verification_only',
@@ -160,32 +147,27 @@ export const BRANCHES: readonly Branch[] = [
       {
         id: 'contact_match_request',
         kind: 'text',
-        title: { ko: '기사 앱 연락처 = 카카오톡 연락처 동일여부 확인', en: "Ask whether the driver app's and KakaoTalk's numbers are the same" },
         text: articleText('contact_match_request'),
       },
       {
         id: 'contact_howto_kakaotalk',
         kind: 'optional_text',
-        title: { ko: '(필요 시) 카카오톡 연락처 확인방법', en: "(If needed) How to check KakaoTalk's number" },
         text: articleText('contact_howto_kakaotalk'),
       },
       {
         id: 'contact_howto_driver_app',
         kind: 'optional_text',
-        title: { ko: '(필요 시) 카카오 T 대리기사 앱 연락처 확인방법', en: "(If needed) How to check the driver app's number" },
         text: articleText('contact_howto_driver_app'),
       },
       {
         id: 'verification_steps_chat',
         kind: 'text',
-        title: { ko: '동일함: 본인인증(프로필 인증) 방법 안내 (상담창)', en: 'Same: how to verify (in the chat)' },
         text: articleText('verification_steps_chat'),
         when: 'same',
       },
       {
         id: 'kakaotalk_relogin',
         kind: 'text',
-        title: { ko: '동일하지 않음: 기사 앱과 동일한 번호로 카카오톡 로그인 안내', en: "Different: log in to KakaoTalk with the driver app's number" },
         text: articleText('kakaotalk_relogin'),
         when: 'different',
       },

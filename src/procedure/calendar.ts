@@ -23,15 +23,7 @@ export function daysInMonth(year: number, month: number): number {
 
 /** Whether year / month / day name a real calendar day. */
 export function isRealDate(year: number, month: number, day: number): boolean {
-  return (
-    Number.isInteger(year) &&
-    Number.isInteger(month) &&
-    Number.isInteger(day) &&
-    month >= 1 &&
-    month <= 12 &&
-    day >= 1 &&
-    day <= daysInMonth(year, month)
-  )
+  return [year, month, day].every(Number.isInteger) && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
 }
 
 /** The local calendar day of a `Date` (the agent's "today"). */
@@ -39,32 +31,36 @@ export function calendarDateOf(date: Date): CalendarDate {
   return { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() }
 }
 
+// A date as the number YYYYMMDD (month and day take two digits each): comparing two of these
+// compares the dates, and the whole 10000s between them are the whole years.
+const yyyymmdd = (date: CalendarDate): number => date.year * 1e4 + date.month * 100 + date.day
+
 /** Negative if a is before b, 0 if the same day, positive if after. */
 export function compareDates(a: CalendarDate, b: CalendarDate): number {
-  return a.year - b.year || a.month - b.month || a.day - b.day
+  return yyyymmdd(a) - yyyymmdd(b)
 }
 
 /**
  * Age in full years (만 나이) on `today`. Someone born on 29 February has a birthday on 1 March
- * in common years: before that day the year is not yet complete.
+ * in common years: before that day (0228 < 0229) the year is not yet complete.
  */
 export function ageOn(birth: CalendarDate, today: CalendarDate): number {
-  const hadBirthday = today.month > birth.month || (today.month === birth.month && today.day >= birth.day)
-  return today.year - birth.year - (hadBirthday ? 0 : 1)
+  return Math.floor((yyyymmdd(today) - yyyymmdd(birth)) / 1e4)
 }
 
 /** `YYYY-MM-DD`. */
 export function toIsoDate(date: CalendarDate): string {
-  return `${String(date.year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`
+  return String(yyyymmdd(date)).padStart(8, '0').replace(/(..)(..)$/, '-$1-$2')
 }
 
 /**
- * Two-digit year → four digits: 20YY unless that is after this year, else 19YY. So in 2025
- * `05` is 2005 and `26` is 1926; a date that is then too young or too old is refused later
- * rather than silently moved to the other century.
+ * A typed year → four digits. Two digits are 20YY unless that is after this year, else 19YY: so
+ * in 2025 `05` is 2005 and `26` is 1926; a date that is then too young or too old is refused
+ * later rather than silently moved to the other century.
  */
-export function expandTwoDigitYear(yy: number, today: CalendarDate): number {
-  return 2000 + yy <= today.year ? 2000 + yy : 1900 + yy
+export function fullYear(digits: string, today: CalendarDate): number {
+  const y = Number(digits)
+  return digits.length > 2 ? y : 2000 + y <= today.year ? 2000 + y : 1900 + y
 }
 
 /** The birth-date formats people type that the procedure accepts. */
@@ -78,11 +74,22 @@ export interface DateParts {
   readonly format: BirthDateFormat
 }
 
-const SEPARATOR_FORMATS: Readonly<Record<string, BirthDateFormat>> = {
-  '-': 'YYYY-MM-DD',
-  '.': 'YYYY.MM.DD',
-  '/': 'YYYY/MM/DD',
-}
+/**
+ * The accepted birth-date shapes as regex sources, each capturing year, separator (empty for
+ * digits only), month and day. {@link readDateParts} reads a whole field with them; mask.ts
+ * finds the separated and the Korean ones in free text.
+ */
+export const DATE_SHAPES = {
+  // 19900102, 900102
+  digits: String.raw`(\d{4}|\d\d)()(\d\d)(\d\d)`,
+  // 1990-01-02, 1990/1/2, 1990.01.02 and the Korean style 1990. 1. 2. (a trailing separator, dots only)
+  separated: String.raw`(\d{4})\s*([-./])\s*(\d\d?)\s*\2\s*(\d\d?)(?!\d)(?:\s*\2(?<=\.))?`,
+  // 1990년 1월 2일, 90년 1월 2일
+  korean: String.raw`(\d{4}|\d\d)\s*(년)\s*(\d\d?)\s*월\s*(\d\d?)\s*일?`,
+} as const
+
+// The shapes exclude each other, so the order does not matter.
+const WHOLE_FIELD = Object.values(DATE_SHAPES).map((shape) => new RegExp(`^${shape}$`))
 
 /**
  * Reads year / month / day from one of the accepted formats, or null. Input is NFKC-normalised
@@ -91,21 +98,14 @@ const SEPARATOR_FORMATS: Readonly<Record<string, BirthDateFormat>> = {
  */
 export function readDateParts(text: string, today: CalendarDate): DateParts | null {
   const s = text.normalize('NFKC').trim()
-  let m = /^(\d{4})(\d{2})(\d{2})$/.exec(s)
-  if (m) return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), format: 'YYYYMMDD' }
-  m = /^(\d{2})(\d{2})(\d{2})$/.exec(s)
-  if (m) return { year: expandTwoDigitYear(Number(m[1]), today), month: Number(m[2]), day: Number(m[3]), format: 'YYMMDD' }
-  // 1990-01-02, 1990.1.2, 1990. 1. 2. (Korean style, trailing dot), 1990/01/02; one separator kind.
-  m = /^(\d{4})\s*([-./])\s*(\d{1,2})\s*([-./])\s*(\d{1,2})(\s*\.)?$/.exec(s)
-  if (m && m[2] === m[4] && (m[6] === undefined || m[2] === '.')) {
-    const format = SEPARATOR_FORMATS[m[2] ?? '']
-    if (format) return { year: Number(m[1]), month: Number(m[3]), day: Number(m[5]), format }
-  }
-  m = /^(\d{4}|\d{2})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일?$/.exec(s)
-  if (m) {
-    const y = m[1] ?? ''
-    const year = y.length === 2 ? expandTwoDigitYear(Number(y), today) : Number(y)
-    return { year, month: Number(m[2]), day: Number(m[3]), format: y.length === 2 ? 'YY년 M월 D일' : 'YYYY년 M월 D일' }
+  for (const shape of WHOLE_FIELD) {
+    const m = shape.exec(s)
+    if (!m) continue
+    const [, year = '', sep = '', month, day] = m
+    // The format's name spells the year's width and the separator: YYMMDD, YYYY.MM.DD, YY년 M월 D일.
+    const y = 'Y'.repeat(year.length)
+    const format = (sep === '년' ? `${y}년 M월 D일` : `${y}${sep}MM${sep}DD`) as BirthDateFormat
+    return { year: fullYear(year, today), month: Number(month), day: Number(day), format }
   }
   return null
 }

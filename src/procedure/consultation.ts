@@ -32,12 +32,9 @@ export function agentPicksPath(rootDepth: string = DEFAULT_ROOT_DEPTH): Consulta
 }
 
 /**
- * Renders a path the way the article writes it, e.g. `대리_기사 ▶ 기타/이벤트 ▶ 비회원문의 ▶ 기타`
- * or `대리_기사 ▶ (문의에 알맞은 depth 선택)`. In English only the placeholder is translated:
- * depth names are Zendesk field values and stay as they are.
+ * A path as people read it: depths joined by ▶, ending with `placeholder` when the agent picks
+ * the depth (by default the article's own words; the UI passes its language's).
  */
-export function formatConsultationPath(path: ConsultationPath, locale: 'ko' | 'en' = 'ko'): string {
-  const placeholder = locale === 'ko' ? ARTICLE_CONSULTATION.agentPicksDepth : '(choose the depth that fits the inquiry)'
-  const parts = path.agentPicksDepth ? [...path.depths, placeholder] : [...path.depths]
-  return parts.join(DEPTH_SEPARATOR)
+export function formatConsultationPath(path: ConsultationPath, placeholder: string = ARTICLE_CONSULTATION.agentPicksDepth): string {
+  return (path.agentPicksDepth ? [...path.depths, placeholder] : path.depths).join(DEPTH_SEPARATOR)
 }

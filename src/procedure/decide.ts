@@ -6,12 +6,12 @@
  */
 import { branchById } from './branches'
 import type { Branch, BranchId, PhoneMatchAnswer, ReplyStep } from './branches'
-import { agentPicksPath, DEFAULT_ROOT_DEPTH, formatConsultationPath, verificationOnlyPath } from './consultation'
+import { agentPicksPath, DEFAULT_ROOT_DEPTH, verificationOnlyPath } from './consultation'
 import type { ConsultationPath } from './consultation'
 import { suggestEmpathy } from './empathy'
 import type { EmpathySuggestion } from './empathy'
 import type { IdentityCheck } from './identity'
-import type { Intent, IntentHint } from './intent'
+import type { IntentHint } from './intent'
 import { reason } from './reason'
 import type { Reason } from './reason'
 
@@ -70,29 +70,10 @@ export type Decision =
       readonly reasons: readonly Reason[]
     }
 
-const INTENT_LABEL: Readonly<Record<Intent, { ko: string; en: string }>> = {
-  termination_certificate: { ko: '해촉증명서 요청', en: 'termination certificate request' },
-  phone_changed: { ko: '전화번호 변경', en: 'phone number changed' },
-  verification_failing: { ko: '인증이 안 뜸/안 됨', en: 'verification not showing or failing' },
-  general_question: { ko: '정보조회 없이 안내 가능한 일반 문의', en: 'general question, no account lookup needed' },
-}
-
 const STATUS_REASON: Readonly<Record<RequesterStatus, Reason>> = {
-  member: reason(
-    'status_member',
-    '인증된 회원: 비회원 인입 절차는 적용되지 않습니다.',
-    'Verified member: the non-member procedure does not apply.',
-  ),
-  non_member: reason('status_non_member', '비회원 인입: 회원 표시가 없어 절차를 적용합니다.', 'Non-member chat: no member marker, the procedure applies.'),
-  unknown: reason(
-    'status_unknown',
-    '회원 여부를 알 수 없음: 비회원으로 보고 절차를 안내합니다. 회원인지는 상담사가 판단하세요.',
-    'Membership unknown: the procedure is shown as for a non-member. The agent decides whether the requester is a member.',
-  ),
-}
-
-function branchLabel(b: Branch): { ko: string; en: string } {
-  return { ko: `분기 ${b.number} (${b.title.ko})`, en: `branch ${b.number} (${b.title.en})` }
+  member: reason('status_member'),
+  non_member: reason('status_non_member'),
+  unknown: reason('status_unknown'),
 }
 
 /**
@@ -109,19 +90,10 @@ function branchLabel(b: Branch): { ko: string; en: string } {
 export function decide(input: DecideInput): Decision {
   const reasons: Reason[] = [STATUS_REASON[input.status]]
   if (input.status === 'member') {
-    if (input.chosenBranch) {
-      reasons.push(
-        reason(
-          'member_branch_ignored',
-          '회원에게는 분기를 적용하지 않습니다. 회원 표시가 잘못되었다면 회원 여부를 바꿔 주세요.',
-          'No branch applies to a member. If the member marker is wrong, change the status.',
-        ),
-      )
-    }
+    if (input.chosenBranch) reasons.push(reason('member_branch_ignored'))
     return { applies: false, reasons }
   }
   const status = input.status
-  const who = status === 'non_member' ? { ko: '비회원', en: 'Non-member' } : { ko: '회원 여부 미확인', en: 'Unknown status' }
 
   const hinted = input.hint && input.hint.intent !== 'none' ? input.hint : undefined
   let branchId: BranchId
@@ -129,37 +101,22 @@ export function decide(input: DecideInput): Decision {
   if (input.chosenBranch) {
     branchId = input.chosenBranch
     suggestedBy = 'agent'
-    const chosen = branchLabel(branchById(branchId))
-    reasons.push(reason('agent_chose_branch', `상담사가 ${chosen.ko}을 선택함`, `The agent chose ${chosen.en}`))
-    if (hinted && hinted.suggestedBranch !== branchId) {
-      const h = branchLabel(branchById(hinted.suggestedBranch))
-      reasons.push(
-        reason('agent_overrode_hint', `힌트는 ${h.ko}였으나 상담사의 선택을 따름`, `The hint suggested ${h.en}; the agent's choice stands`),
-      )
-    }
+    reasons.push(reason('agent_chose_branch', { branch: branchId }))
+    if (hinted && hinted.suggestedBranch !== branchId) reasons.push(reason('agent_overrode_hint', { branch: hinted.suggestedBranch }))
   } else if (hinted) {
     branchId = hinted.suggestedBranch
     suggestedBy = 'hint'
-    const b = branchLabel(branchById(branchId))
-    const label = INTENT_LABEL[hinted.intent]
     const words = hinted.matched.map((w) => `'${w}'`).join(', ')
-    reasons.push(
-      reason(`hint_${hinted.intent}`, `${who.ko} + ${label.ko}(${words}) → ${b.ko}`, `${who.en} + ${label.en} (${words}) → ${b.en}`),
-    )
+    reasons.push(reason(`hint_${hinted.intent}`, { status, words, branch: branchId }))
   } else {
     branchId = 'verify_then_reinquire'
     suggestedBy = 'default'
-    const b = branchLabel(branchById(branchId))
-    reasons.push(
-      reason('default_branch', `${who.ko} + 해당하는 예외 없음 → ${b.ko}`, `${who.en} + no exception applies → ${b.en}`),
-    )
+    reasons.push(reason('default_branch', { status, branch: branchId }))
   }
   const branch = branchById(branchId)
 
   const root = input.rootDepth?.trim() ? input.rootDepth.trim() : DEFAULT_ROOT_DEPTH
-  if (root !== DEFAULT_ROOT_DEPTH) {
-    reasons.push(reason('root_depth_override', `상담유형 최상위 depth: ${root} (설정값)`, `Consultation root depth: ${root} (setting)`))
-  }
+  if (root !== DEFAULT_ROOT_DEPTH) reasons.push(reason('root_depth_override', { root }))
 
   let steps: readonly ReplyStep[] = branch.steps
   let consultation: ConsultationPath
@@ -167,57 +124,24 @@ export function decide(input: DecideInput): Decision {
     steps = narrowByPhoneMatch(branch.steps, input.phoneMatch, reasons)
     if (input.verificationOnly === false) {
       consultation = agentPicksPath(root)
-      reasons.push(
-        reason(
-          'consultation_content_known',
-          `문의내용이 파악된 경우 → 상담유형 ${formatConsultationPath(consultation, 'ko')}`,
-          `The inquiry's content is known → consultation type ${formatConsultationPath(consultation, 'en')}`,
-        ),
-      )
+      reasons.push(reason('consultation_content_known', { path: consultation }))
     } else {
       consultation = verificationOnlyPath(root)
-      const assumed = input.verificationOnly === undefined
-      reasons.push(
-        reason(
-          assumed ? 'consultation_verification_only_assumed' : 'consultation_verification_only',
-          `단순 본인인증 불가 문의${assumed ? '로 봄(문의내용이 파악되면 바꾸세요)' : ''} → 상담유형 ${formatConsultationPath(consultation, 'ko')}`,
-          `Only a verification problem${assumed ? ' (assumed; change it if the inquiry content is known)' : ''} → consultation type ${formatConsultationPath(consultation, 'en')}`,
-        ),
-      )
+      // Not told: the article's case is a pure verification problem; the agent can change it.
+      const code = input.verificationOnly === undefined ? 'consultation_verification_only_assumed' : 'consultation_verification_only'
+      reasons.push(reason(code, { path: consultation }))
     }
   } else {
     consultation = agentPicksPath(root)
-    reasons.push(
-      reason(
-        'consultation_agent_picks',
-        `상담유형 ${formatConsultationPath(consultation, 'ko')}`,
-        `Consultation type ${formatConsultationPath(consultation, 'en')}`,
-      ),
-    )
-    if (input.phoneMatch) {
-      reasons.push(reason('phone_match_ignored', '연락처 동일 여부는 분기 4에서만 사용합니다.', 'The phone match is used in branch 4 only.'))
-    }
-    if (input.verificationOnly !== undefined) {
-      reasons.push(
-        reason('verification_only_ignored', '고정 상담유형(단순 본인인증 불가 문의)은 분기 4에서만 사용합니다.', 'The fixed consultation type (verification only) is used in branch 4 only.'),
-      )
-    }
+    reasons.push(reason('consultation_agent_picks', { path: consultation }))
+    if (input.phoneMatch) reasons.push(reason('phone_match_ignored'))
+    if (input.verificationOnly !== undefined) reasons.push(reason('verification_only_ignored'))
   }
 
   let identityGate: IdentityGate = 'not_required'
   if (branch.id === 'termination_certificate') {
-    if (!input.identity) {
-      identityGate = 'pending'
-      reasons.push(
-        reason('identity_pending', '성함+생년월일+휴대폰번호+본인여부 확인 전: 아직 처리할 수 없음', 'Name + birth date + mobile number + person not yet confirmed: cannot process yet'),
-      )
-    } else if (input.identity.ok) {
-      identityGate = 'passed'
-      reasons.push(reason('identity_passed', '성함+생년월일+휴대폰번호+본인여부 모두 확인 → 처리 가능', 'All four identity checks passed → may process'))
-    } else {
-      identityGate = 'failed'
-      reasons.push(reason('identity_failed', '확인되지 않은 항목이 있음 → 처리할 수 없음', 'Some identity checks did not pass → cannot process'))
-    }
+    identityGate = !input.identity ? 'pending' : input.identity.ok ? 'passed' : 'failed'
+    reasons.push(reason(`identity_${identityGate}`))
   }
 
   const empathy = suggestEmpathy(branch.id, {
@@ -231,16 +155,6 @@ export function decide(input: DecideInput): Decision {
 }
 
 function narrowByPhoneMatch(steps: readonly ReplyStep[], match: PhoneMatchAnswer | undefined, reasons: Reason[]): readonly ReplyStep[] {
-  if (match === 'same') {
-    reasons.push(reason('phone_match_same', '연락처 동일 → 상담창에서 본인인증 방법 안내', 'Numbers are the same → guide the in-chat verification'))
-  } else if (match === 'different') {
-    reasons.push(
-      reason('phone_match_different', '연락처 다름 → 기사 앱과 같은 번호로 카카오톡 로그인 안내', "Numbers differ → log in to KakaoTalk with the driver app's number"),
-    )
-  } else {
-    reasons.push(
-      reason('phone_match_pending', '연락처 동일 여부 확인 전 → 동일함/동일하지 않음 안내를 모두 표시', 'Phone match not yet known → both follow-ups shown'),
-    )
-  }
+  reasons.push(reason(`phone_match_${match ?? 'pending'}`))
   return match ? steps.filter((s) => s.when === undefined || s.when === match) : steps
 }

@@ -1,26 +1,18 @@
 /**
  * Empathy lines (감성표현): the article asks the agent to open with one that fits the moment,
  * of four kinds. The kinds are keyed by their Korean names, as the article writes them; English
- * labels are in {@link EMPATHY_LABELS}.
+ * labels are in the UI's catalogues (`empathy_<kind>`).
  */
 import type { BranchId } from './branches'
 import type { Intent } from './intent'
 import { reason } from './reason'
-import type { Bilingual, Reason } from './reason'
+import type { Reason } from './reason'
 
 /** 호응 acknowledge · 공감 empathise · 양해 ask for understanding · 사과 apologise. */
 export type EmpathyKind = '호응' | '공감' | '양해' | '사과'
 
 /** The four kinds in the article's order. */
 export const EMPATHY_KINDS: readonly EmpathyKind[] = ['호응', '공감', '양해', '사과']
-
-/** Labels for the UI. */
-export const EMPATHY_LABELS: Readonly<Record<EmpathyKind, Bilingual>> = {
-  호응: { ko: '호응', en: 'Acknowledge' },
-  공감: { ko: '공감', en: 'Empathise' },
-  양해: { ko: '양해', en: 'Ask for understanding' },
-  사과: { ko: '사과', en: 'Apologise' },
-}
 
 /** Ready phrases per kind, in the polite register the article's texts use. */
 export const EMPATHY_PHRASES: Readonly<Record<EmpathyKind, readonly string[]>> = {
@@ -63,7 +55,6 @@ export interface EmpathyContext {
 /** A suggested kind, its phrases (best first), the other kinds the agent may pick, and why. */
 export interface EmpathySuggestion {
   readonly kind: EmpathyKind
-  readonly label: Bilingual
   readonly phrases: readonly string[]
   readonly alternatives: readonly EmpathyKind[]
   readonly reason: Reason
@@ -83,43 +74,43 @@ const RULES: readonly Rule[] = [
     applies: (_b, c) => c.earlierGuideFailed === true,
     kind: '사과',
     best: 1,
-    reason: reason('empathy_guide_failed', '앞서 안내한 방법이 해결되지 않음 → 사과', 'The earlier guide did not work → apologise'),
+    reason: reason('empathy_guide_failed'),
   },
   {
     applies: (b, c) => b === 'reinquiry_phone_change' && c.intent === 'verification_failing',
     kind: '사과',
     best: 0,
-    reason: reason('empathy_verification_failing', '인증이 안 되어 다시 문의함 → 사과', 'Verification is failing and the driver came back → apologise'),
+    reason: reason('empathy_verification_failing'),
   },
   {
     applies: (_b, c) => c.customerFrustrated === true,
     kind: '공감',
     best: 0,
-    reason: reason('empathy_frustrated', '기사님이 답답해하심 → 공감', 'The driver sounds frustrated → empathise'),
+    reason: reason('empathy_frustrated'),
   },
   {
     applies: (b) => b === 'verify_then_reinquire',
     kind: '양해',
     best: 2,
-    reason: reason('empathy_before_verification', '비회원에게 본인인증을 먼저 요청함 → 양해', 'About to ask a non-member to verify first → ask for understanding'),
+    reason: reason('empathy_before_verification'),
   },
   {
     applies: (b) => b === 'termination_certificate',
     kind: '양해',
     best: 1,
-    reason: reason('empathy_before_identity_check', '본인 확인 정보를 요청함 → 양해', 'About to ask for identity details → ask for understanding'),
+    reason: reason('empathy_before_identity_check'),
   },
   {
     applies: (b) => b === 'reinquiry_phone_change',
     kind: '공감',
     best: 1,
-    reason: reason('empathy_phone_change', '번호 변경 후 인증 문제로 다시 문의함 → 공감', 'Came back with a verification problem after a number change → empathise'),
+    reason: reason('empathy_phone_change'),
   },
   {
     applies: () => true,
     kind: '호응',
     best: 0,
-    reason: reason('empathy_acknowledge', '바로 안내할 수 있는 문의 → 호응', 'A question answered directly → acknowledge'),
+    reason: reason('empathy_acknowledge'),
   },
 ]
 
@@ -134,7 +125,6 @@ export function suggestEmpathy(branch: BranchId, context: EmpathyContext = {}): 
   const best = phrases[rule.best]
   return {
     kind: rule.kind,
-    label: EMPATHY_LABELS[rule.kind],
     phrases: best === undefined ? phrases : [best, ...phrases.filter((p) => p !== best)],
     alternatives: EMPATHY_KINDS.filter((k) => k !== rule.kind),
     reason: rule.reason,

@@ -25,16 +25,12 @@ export const ADULT_AGE = 19
 export const MAX_PLAUSIBLE_AGE = 100
 
 const BIRTH_ERRORS = {
-  empty: reason('birth_date_empty', '생년월일을 입력해 주세요.', 'Enter the birth date.'),
-  format: reason(
-    'birth_date_format',
-    '생년월일 형식이 아닙니다. 예: 19900102, 900102, 1990-01-02, 1990.01.02, 1990/01/02, 1990년 1월 2일',
-    'Not a birth-date format. Examples: 19900102, 900102, 1990-01-02, 1990.01.02, 1990/01/02, 1990년 1월 2일',
-  ),
-  invalid: reason('birth_date_invalid', '달력에 없는 날짜입니다.', 'That date does not exist.'),
-  future: reason('birth_date_future', '미래의 날짜입니다.', 'The date is in the future.'),
-  tooYoung: reason('birth_date_too_young', `만 ${ADULT_AGE}세 미만입니다. 생년월일을 다시 확인해 주세요.`, `Younger than ${ADULT_AGE}. Check the birth date again.`),
-  tooOld: reason('birth_date_too_old', `만 ${MAX_PLAUSIBLE_AGE}세를 넘습니다. 생년월일을 다시 확인해 주세요.`, `Older than ${MAX_PLAUSIBLE_AGE}. Check the birth date again.`),
+  empty: reason('birth_date_empty'),
+  format: reason('birth_date_format'),
+  invalid: reason('birth_date_invalid'),
+  future: reason('birth_date_future'),
+  tooYoung: reason('birth_date_too_young', { age: ADULT_AGE }),
+  tooOld: reason('birth_date_too_old', { age: MAX_PLAUSIBLE_AGE }),
 } as const
 
 /** A birth date that passed every check, or the reason it did not. */
@@ -65,11 +61,11 @@ export function parseBirthDate(text: string, today: Date = new Date()): BirthDat
 }
 
 const NAME_ERRORS = {
-  empty: reason('name_empty', '성함을 입력해 주세요.', 'Enter the name.'),
-  digits: reason('name_digits', '성함에 숫자가 들어 있습니다.', 'The name contains digits.'),
-  tooShort: reason('name_too_short', '성함이 너무 짧습니다(두 글자 이상).', 'The name is too short (two characters or more).'),
-  tooLong: reason('name_too_long', '성함이 너무 깁니다.', 'The name is too long.'),
-  format: reason('name_format', '성함은 한글 또는 영문으로 입력해 주세요.', 'Enter the name in Hangul or Latin letters.'),
+  empty: reason('name_empty'),
+  digits: reason('name_digits'),
+  tooShort: reason('name_too_short'),
+  tooLong: reason('name_too_long'),
+  format: reason('name_format'),
 } as const
 
 /** A name that passed the form check (trimmed, single spaces), or the reason it did not. */
@@ -126,11 +122,7 @@ export interface IdentityCheck {
   readonly masked: { readonly name: string; readonly birthDate: string; readonly phone: string }
 }
 
-const PERSON_NOT_CONFIRMED = reason(
-  'person_not_confirmed',
-  '본인여부를 확인해 주세요(입력 정보가 기사 정보와 일치하는지).',
-  'Confirm it is the person (the details match the driver’s record).',
-)
+const PERSON_NOT_CONFIRMED = reason('person_not_confirmed')
 
 /**
  * The four checks of branch 3. Every field is also screened for a resident registration

@@ -25,20 +25,11 @@ export type PhoneResult =
 /** Legacy prefixes still in use by a few people; accepted with a warning. */
 export const LEGACY_MOBILE_PREFIXES: readonly string[] = ['011', '016', '017', '018', '019']
 
-const PHONE_ERRORS = {
-  empty: reason('phone_empty', '휴대폰번호를 입력해 주세요.', 'Enter the mobile number.'),
-  format: reason('phone_format', '휴대폰번호 형식이 아닙니다. 예: 010-1234-5678', 'Not a phone number format. Example: 010-1234-5678'),
-  foreign: reason('phone_foreign', '국내(+82) 휴대폰번호만 확인할 수 있습니다.', 'Only Korean (+82) mobile numbers can be confirmed.'),
-  notMobile: reason('phone_not_mobile', '휴대폰번호가 아닙니다(010 등으로 시작해야 합니다).', 'Not a mobile number (it must start with 010 or similar).'),
-  length: reason('phone_length', '휴대폰번호 자릿수가 맞지 않습니다. 예: 010-1234-5678', 'The mobile number has the wrong number of digits. Example: 010-1234-5678'),
-} as const
-
 /** Warning for a legacy 01X number. */
-export const PHONE_LEGACY_WARNING: Reason = reason(
-  'phone_legacy_prefix',
-  '01X 구형 번호입니다. 기사 앱에 등록된 번호와 같은지 한 번 더 확인해 주세요.',
-  'Legacy 01X number. Double-check it against the number registered in the driver app.',
-)
+export const PHONE_LEGACY_WARNING: Reason = reason('phone_legacy_prefix')
+
+// A refusal is its code (phone_empty, phone_format, …); the UI catalogues hold the sentences.
+const fail = (code: string): PhoneResult => ({ ok: false, error: reason(code) })
 
 /**
  * Reads a mobile number as people type it: `010-1234-5678`, `01012345678`, `010 1234 5678`,
@@ -48,39 +39,23 @@ export const PHONE_LEGACY_WARNING: Reason = reason(
  */
 export function parseMobilePhone(text: string): PhoneResult {
   const s = text.normalize('NFKC').trim()
-  if (s === '') return { ok: false, error: PHONE_ERRORS.empty }
+  if (s === '') return fail('phone_empty')
   if (detectRrn(s)) return { ok: false, error: RRN_REFUSED }
   // Only digits and the punctuation people put between them; a second '+' or any letter means
   // it is not (only) a phone number.
-  if (!/^\+?[\d\s\-.()]+$/.test(s)) return { ok: false, error: PHONE_ERRORS.format }
+  if (!/^\+?[\d\s\-.()]+$/.test(s)) return fail('phone_format')
   let digits = s.replace(/\D/g, '')
-  if (s.startsWith('+')) {
-    if (!digits.startsWith('82')) return { ok: false, error: PHONE_ERRORS.foreign }
-    digits = digits.slice(2)
-  } else if (digits.startsWith('0082')) {
-    digits = digits.slice(4)
-  } else if (digits.startsWith('82')) {
-    // A domestic number starts with 0, so a leading 82 can only be the country code.
-    digits = digits.slice(2)
-  } else if (!digits.startsWith('0')) {
-    return { ok: false, error: PHONE_ERRORS.notMobile }
-  }
-  if (!digits.startsWith('0')) digits = `0${digits}`
+  if (s[0] === '+' && !digits.startsWith('82')) return fail('phone_foreign')
+  // Country code 82 (+82, 0082, or a bare 82: a domestic number starts with 0) → the leading 0,
+  // whether or not it was typed after the code (+82 10-… and +82 010-…).
+  digits = digits.replace(/^(?:00)?820?/, '0')
   const prefix = digits.slice(0, 3)
-  if (prefix === '010') {
-    if (digits.length !== 11) return { ok: false, error: PHONE_ERRORS.length }
-    return { ok: true, phone: { digits, formatted: formatDigits(digits), prefix, legacy: false }, warnings: [] }
-  }
-  if (LEGACY_MOBILE_PREFIXES.includes(prefix)) {
-    if (digits.length !== 10 && digits.length !== 11) return { ok: false, error: PHONE_ERRORS.length }
-    return { ok: true, phone: { digits, formatted: formatDigits(digits), prefix, legacy: true }, warnings: [PHONE_LEGACY_WARNING] }
-  }
-  return { ok: false, error: PHONE_ERRORS.notMobile }
-}
-
-function formatDigits(digits: string): string {
-  const mid = digits.length === 10 ? 3 : 4
-  return `${digits.slice(0, 3)}-${digits.slice(3, 3 + mid)}-${digits.slice(3 + mid)}`
+  const legacy = prefix !== '010'
+  if (legacy && !LEGACY_MOBILE_PREFIXES.includes(prefix)) return fail('phone_not_mobile')
+  // 010 numbers have 11 digits; legacy ones 10 or 11.
+  if (digits.length !== 11 && !(legacy && digits.length === 10)) return fail('phone_length')
+  const formatted = digits.replace(/^(\d{3})(\d+)(\d{4})$/, '$1-$2-$3')
+  return { ok: true, phone: { digits, formatted, prefix, legacy }, warnings: legacy ? [PHONE_LEGACY_WARNING] : [] }
 }
 
 /** The domestic digits of a valid mobile number (`01012345678`), or null if it is not one. */
@@ -100,8 +75,6 @@ export type PhoneMatch = 'same' | 'different' | { readonly invalid: 'a' | 'b' | 
 export function matchPhones(a: string, b: string): PhoneMatch {
   const na = normalisePhone(a)
   const nb = normalisePhone(b)
-  if (na === null && nb === null) return { invalid: 'both' }
-  if (na === null) return { invalid: 'a' }
-  if (nb === null) return { invalid: 'b' }
-  return na === nb ? 'same' : 'different'
+  if (na && nb) return na === nb ? 'same' : 'different'
+  return { invalid: na ? 'b' : nb ? 'a' : 'both' }
 }

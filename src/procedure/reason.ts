@@ -1,25 +1,36 @@
 /**
- * Bilingual text and the reasons every decision carries.
+ * The reasons every decision carries.
  *
- * The UI shows Korean or English by the agent's locale and the audit note keeps both, so every
- * human-readable string the procedure produces comes as a `{ ko, en }` pair.
+ * A reason is a stable code plus the values its sentence needs, never the sentence itself: the
+ * sentences live in the UI's catalogues (`reason_<code>`, Korean and English), so the sidebar
+ * ships only the agent's language. Codes are stable for tests, searching and the audit note.
  */
+import type { BranchId } from './branches'
+import type { ConsultationPath } from './consultation'
 
-/** A text in both languages the sidebar supports. */
-export interface Bilingual {
-  readonly ko: string
-  readonly en: string
+/** What a reason's sentence may mention. None of it is personal data. */
+export interface ReasonParams {
+  /** A branch, shown as its number and title. */
+  readonly branch?: BranchId
+  /** Who is asking, when it is not a member. */
+  readonly status?: 'non_member' | 'unknown'
+  /** The driver's words the intent hint matched, quoted. */
+  readonly words?: string
+  /** The consultation root depth from the settings. */
+  readonly root?: string
+  /** A consultation path, shown with its depths. */
+  readonly path?: ConsultationPath
+  /** An age limit. */
+  readonly age?: number
 }
 
-/**
- * Why the procedure decided something. `code` is stable (for tests, analytics and the audit
- * note); `ko` / `en` are for people and never contain personal data.
- */
-export interface Reason extends Bilingual {
+/** Why the procedure decided something (or refused an input). */
+export interface Reason {
   readonly code: string
+  readonly params?: ReasonParams
 }
 
-/** Builds a {@link Reason}; a helper so reason literals stay one line each. */
-export function reason(code: string, ko: string, en: string): Reason {
-  return { code, ko, en }
+/** Builds a {@link Reason}. */
+export function reason(code: string, params?: ReasonParams): Reason {
+  return params ? { code, params } : { code }
 }

@@ -2,7 +2,9 @@
  * The internal note Apply may write: which branch, why, which checks passed, what was sent.
  * Masked values only; the whole note goes through the masking rule once more before it leaves.
  */
-import { formatConsultationPath, maskPersonalData, type Decision, type IdentityCheck, type StepId } from '../procedure'
+import { maskPersonalData, type Decision, type IdentityCheck, type StepId } from '../procedure'
+import type { Translate } from '../i18n'
+import { branchText, pathText, reasonText } from '../i18n/procedure-texts'
 
 export interface AuditNoteInput {
   decision: Extract<Decision, { applies: true }>
@@ -11,25 +13,28 @@ export interface AuditNoteInput {
   inserted: StepId[]
 }
 
-/** Korean, the team's working language; step ids and reason codes stay as they are for searching. */
-export function buildAuditNote({ decision, consultationPath, identity, inserted }: AuditNoteInput): string {
+/**
+ * In the agent's language (the catalogue the sidebar has loaded); reason codes and step ids stay
+ * as they are, so notes can be searched whatever their language.
+ */
+export function buildAuditNote({ decision, consultationPath, identity, inserted }: AuditNoteInput, t: Translate): string {
   const lines = [
-    '[비회원 인입 도우미] 적용 기록',
-    `분기 ${decision.branch.number}: ${decision.branch.title.ko}`,
-    `상담유형: ${formatConsultationPath({ depths: consultationPath, agentPicksDepth: false }, 'ko')}`,
-    '판단 근거:',
-    ...decision.reasons.map((reason) => `- ${reason.ko} [${reason.code}]`),
+    t('note_title'),
+    branchText(t, decision.branch.id),
+    `${t('note_consultation')}: ${pathText(t, { depths: consultationPath, agentPicksDepth: false })}`,
+    `${t('note_reasons')}:`,
+    ...decision.reasons.map((reason) => `- ${reasonText(t, reason)} [${reason.code}]`),
   ]
   if (identity) {
-    const passed = (ok: boolean) => (ok ? '확인' : '미확인')
+    const passed = (ok: boolean) => t(ok ? 'note_checked' : 'note_unchecked')
     lines.push(
-      '본인확인 (마스킹):',
-      `- 성함 ${identity.masked.name || '-'} ${passed(identity.checks.name.ok)}`,
-      `- 생년월일 ${identity.masked.birthDate || '-'} ${passed(identity.checks.birthDate.ok)}`,
-      `- 휴대폰번호 ${identity.masked.phone || '-'} ${passed(identity.checks.phone.ok)}`,
-      `- 본인여부 ${passed(identity.checks.person.ok)}`,
+      `${t('note_identity')}:`,
+      `- ${t('note_name')} ${identity.masked.name || '-'} ${passed(identity.checks.name.ok)}`,
+      `- ${t('note_birthDate')} ${identity.masked.birthDate || '-'} ${passed(identity.checks.birthDate.ok)}`,
+      `- ${t('note_phone')} ${identity.masked.phone || '-'} ${passed(identity.checks.phone.ok)}`,
+      `- ${t('note_person')} ${passed(identity.checks.person.ok)}`,
     )
   }
-  lines.push(`보낸 안내: ${inserted.length ? inserted.join(', ') : '없음'}`)
+  lines.push(`${t('note_sent')}: ${inserted.length ? inserted.join(', ') : t('note_none')}`)
   return maskPersonalData(lines.join('\n'))
 }

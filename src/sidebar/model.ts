@@ -22,7 +22,7 @@ import {
   type ReplyStep,
   type StepId,
 } from '../procedure'
-import { resolveLanguage, type UiLanguage } from '../i18n'
+import { resolveLanguage, translator, type UiLanguage } from '../i18n'
 import { ZendeskError, type ZendeskFailure } from '../zendesk/calls'
 import type { FieldDefinition, Installation, TicketHost, TicketSnapshot } from '../zendesk/ticket-host'
 import { buildAuditNote } from './audit-note'
@@ -625,7 +625,10 @@ export class Sidebar {
       try {
         await this.host.writeInternalNote(
           ticket.ticketId,
-          buildAuditNote({ decision, consultationPath: this.appliedPath(decision), identity: view.identityCheck, inserted: view.pending.map((p) => p.id) }),
+          buildAuditNote(
+            { decision, consultationPath: this.appliedPath(decision), identity: view.identityCheck, inserted: view.pending.map((p) => p.id) },
+            translator(this.state.language),
+          ),
         )
       } catch (error) {
         notice = { tone: 'error', key: 'appliedNoteFailed', failure: failureOf(error) }

@@ -29,32 +29,28 @@ export type StatusReading =
   /** The data API could not read the marker: the requester's record (REST) is needed. */
   | { kind: 'needs_record'; userId: number }
 
-function fieldValueText(value: unknown): string {
-  if (value === null || value === undefined) return ''
-  if (typeof value === 'string') return value.trim()
-  return JSON.stringify(value)
-}
+type Status = { status: RequesterStatusValue; evidence: StatusEvidence }
+type FieldMarker = Extract<MemberMarker, { source: 'user_field' }>
+
+const decided = (status: RequesterStatusValue, code: StatusEvidence['code'], params: Record<string, string> = {}): Status => ({
+  status,
+  evidence: { code, params },
+})
 
 /** Applies the configured member marker to a field value (from the data API or REST). */
-export function statusFromFieldValue(marker: Extract<MemberMarker, { source: 'user_field' }>, value: unknown): {
-  status: RequesterStatusValue
-  evidence: StatusEvidence
-} {
-  const shown = fieldValueText(value)
+export function statusFromFieldValue(marker: FieldMarker, value: unknown): Status {
+  const shown = value == null ? '' : typeof value === 'string' ? value.trim() : JSON.stringify(value)
   const params = { field: marker.fieldKey, value: shown }
   // The REST record lists every user field of the account, empty ones as null: a key that is not
   // there at all is a setting naming a field that does not exist.
-  if (value === undefined) return { status: 'unknown', evidence: { code: 'field_missing', params } }
+  if (value === undefined) return decided('unknown', 'field_missing', params)
   const normalised = shown.toLowerCase()
-  if (normalised === '' || value === false) return { status: 'non_member', evidence: { code: 'field_empty', params } }
-  if (marker.memberValues.some((v) => v.toLowerCase() === normalised)) {
-    return { status: 'member', evidence: { code: 'field_member', params } }
-  }
-  if (marker.nonMemberValues.some((v) => v.toLowerCase() === normalised)) {
-    return { status: 'non_member', evidence: { code: 'field_non_member', params } }
-  }
+  const listed = (values: readonly string[]) => values.some((v) => v.toLowerCase() === normalised)
+  if (normalised === '' || value === false) return decided('non_member', 'field_empty', params)
+  if (listed(marker.memberValues)) return decided('member', 'field_member', params)
+  if (listed(marker.nonMemberValues)) return decided('non_member', 'field_non_member', params)
   // A value the settings do not know: the agent decides, nothing is assumed.
-  return { status: 'unknown', evidence: { code: 'field_unknown_value', params } }
+  return decided('unknown', 'field_unknown_value', params)
 }
 
 /**
@@ -64,35 +60,25 @@ export function statusFromFieldValue(marker: Extract<MemberMarker, { source: 'us
 export function readRequesterStatus(marker: MemberMarker, ticket: TicketSnapshot): StatusReading {
   const requester = ticket.requester
   if (!requester) return { kind: 'no_requester' }
-  switch (marker.source) {
-    case 'user_field': {
-      const read = ticket.requesterUserField
-      if (!read || !read.available) return { kind: 'needs_record', userId: requester.id }
-      return { kind: 'known', ...statusFromFieldValue(marker, read.value) }
-    }
-    case 'user_tag':
-    case 'ticket_tag': {
-      const tags = marker.source === 'user_tag' ? requester.tags : ticket.ticketTags
-      const found = marker.memberTags.find((tag) => tags.includes(tag))
-      return found
-        ? { kind: 'known', status: 'member', evidence: { code: 'tag_present', params: { tag: found, where: marker.source } } }
-        : {
-            kind: 'known',
-            status: 'non_member',
-            evidence: { code: 'tag_absent', params: { tag: marker.memberTags.join(', '), where: marker.source } },
-          }
-    }
-    case 'external_id':
-      return requester.externalId
-        ? { kind: 'known', status: 'member', evidence: { code: 'external_id_present', params: {} } }
-        : { kind: 'known', status: 'non_member', evidence: { code: 'external_id_absent', params: {} } }
+  let status: Status
+  if (marker.source === 'user_field') {
+    const read = ticket.requesterUserField
+    if (!read?.available) return { kind: 'needs_record', userId: requester.id }
+    status = statusFromFieldValue(marker, read.value)
+  } else if (marker.source === 'external_id') {
+    status = requester.externalId ? decided('member', 'external_id_present') : decided('non_member', 'external_id_absent')
+  } else {
+    const where = marker.source
+    const tags = where === 'user_tag' ? requester.tags : ticket.ticketTags
+    const found = marker.memberTags.find((tag) => tags.includes(tag))
+    status = found
+      ? decided('member', 'tag_present', { tag: found, where })
+      : decided('non_member', 'tag_absent', { tag: marker.memberTags.join(', '), where })
   }
+  return { kind: 'known', ...status }
 }
 
 /** Finishes a `needs_record` reading with the requester's REST record. */
-export function statusFromRecord(
-  marker: Extract<MemberMarker, { source: 'user_field' }>,
-  record: RequesterRecord,
-): { status: RequesterStatusValue; evidence: StatusEvidence } {
+export function statusFromRecord(marker: FieldMarker, record: RequesterRecord): Status {
   return statusFromFieldValue(marker, record.userFields[marker.fieldKey])
 }

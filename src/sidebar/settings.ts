@@ -28,22 +28,22 @@ export interface Settings {
 }
 
 /** Names of the manifest parameters, as the admin sees them in the settings form. */
-export const SETTING = {
-  memberSource: 'member_source',
-  memberFieldKey: 'member_user_field',
-  memberValues: 'member_values',
-  nonMemberValues: 'non_member_values',
-  consultationLayout: 'consultation_layout',
-  consultationFieldIds: 'consultation_field_ids',
-  rootDepth: 'root_depth',
-  criteriaArticleUrl: 'criteria_article_url',
-  referenceScreensUrl: 'reference_screens_url',
-  auditNote: 'audit_note',
-  extraTags: 'extra_tags',
-  stepMacros: 'step_macros',
-} as const
+export type SettingName =
+  | 'member_source'
+  | 'member_user_field'
+  | 'member_values'
+  | 'non_member_values'
+  | 'consultation_layout'
+  | 'consultation_field_ids'
+  | 'root_depth'
+  | 'criteria_article_url'
+  | 'reference_screens_url'
+  | 'audit_note'
+  | 'extra_tags'
+  | 'step_macros'
 
-export type SettingName = (typeof SETTING)[keyof typeof SETTING]
+/** The settings other modules point the admin to (only these: each name costs shipped bytes). */
+export const SETTING = { consultationFieldIds: 'consultation_field_ids' } as const satisfies Record<string, SettingName>
 
 /** What is wrong with one setting; `problem` is a message key, `detail` the offending value. */
 export interface SettingProblem {
@@ -54,128 +54,97 @@ export interface SettingProblem {
 
 export type ParsedSettings = { ok: true; settings: Settings } | { ok: false; problems: SettingProblem[] }
 
-function text(raw: Record<string, unknown>, name: SettingName): string {
-  const value = raw[name]
-  if (value === undefined || value === null) return ''
-  return String(value).trim()
-}
-
-/** Comma-, space- or newline-separated list. */
-function list(value: string): string[] {
-  return value
-    .split(/[\s,]+/)
-    .map((item) => item.trim())
-    .filter(Boolean)
-}
-
-function bool(raw: Record<string, unknown>, name: SettingName): boolean {
-  const value = raw[name]
-  return value === true || value === 'true' || value === '1'
-}
-
 const TAG = /^[\p{L}\p{N}_\-:/.]+$/u
-
-function url(raw: Record<string, unknown>, name: SettingName, problems: SettingProblem[]): string | null {
-  const value = text(raw, name)
-  if (!value) return null
-  try {
-    const parsed = new URL(value)
-    if (parsed.protocol === 'https:' || parsed.protocol === 'http:') return parsed.href
-  } catch {
-    // fall through
-  }
-  problems.push({ setting: name, problem: 'not_a_url', detail: value })
-  return null
-}
-
-function fieldIds(value: string, problems: SettingProblem[]): number[] {
-  const ids: number[] = []
-  for (const item of list(value)) {
-    if (/^\d{1,15}$/.test(item) && Number(item) > 0) ids.push(Number(item))
-    else problems.push({ setting: SETTING.consultationFieldIds, problem: 'not_a_field_id', detail: item })
-  }
-  return ids
-}
-
-function stepMacros(value: string, problems: SettingProblem[]): Record<string, number> {
-  if (!value) return {}
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(value)
-  } catch (error) {
-    problems.push({ setting: SETTING.stepMacros, problem: 'bad_json', detail: error instanceof Error ? error.message : String(error) })
-    return {}
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    problems.push({ setting: SETTING.stepMacros, problem: 'bad_macro_map', detail: value.slice(0, 80) })
-    return {}
-  }
-  const out: Record<string, number> = {}
-  for (const [step, id] of Object.entries(parsed)) {
-    const number = typeof id === 'string' && /^\d+$/.test(id) ? Number(id) : id
-    if (typeof number === 'number' && Number.isInteger(number) && number > 0) out[step] = number
-    else problems.push({ setting: SETTING.stepMacros, problem: 'bad_macro_map', detail: `${step}: ${JSON.stringify(id)}` })
-  }
-  return out
-}
-
-function memberMarker(raw: Record<string, unknown>, problems: SettingProblem[]): MemberMarker {
-  const source = text(raw, SETTING.memberSource) || 'user_field'
-  switch (source) {
-    case 'user_field': {
-      const fieldKey = text(raw, SETTING.memberFieldKey)
-      if (!fieldKey) problems.push({ setting: SETTING.memberFieldKey, problem: 'required', detail: '' })
-      const memberValues = list(text(raw, SETTING.memberValues))
-      if (memberValues.length === 0) problems.push({ setting: SETTING.memberValues, problem: 'required', detail: '' })
-      return { source, fieldKey, memberValues, nonMemberValues: list(text(raw, SETTING.nonMemberValues)) }
-    }
-    case 'user_tag':
-    case 'ticket_tag': {
-      const memberTags = list(text(raw, SETTING.memberValues))
-      if (memberTags.length === 0) problems.push({ setting: SETTING.memberValues, problem: 'required', detail: '' })
-      return { source, memberTags }
-    }
-    case 'external_id':
-      return { source }
-    default:
-      problems.push({ setting: SETTING.memberSource, problem: 'unknown_choice', detail: source })
-      return { source: 'external_id' }
-  }
-}
-
-function consultationFields(raw: Record<string, unknown>, problems: SettingProblem[]): ConsultationFields | null {
-  const layout = text(raw, SETTING.consultationLayout) || 'nested'
-  const ids = fieldIds(text(raw, SETTING.consultationFieldIds), problems)
-  if (layout !== 'nested' && layout !== 'per_depth') {
-    problems.push({ setting: SETTING.consultationLayout, problem: 'unknown_choice', detail: layout })
-    return null
-  }
-  if (ids.length === 0) return null
-  if (layout === 'nested') {
-    if (ids.length > 1) problems.push({ setting: SETTING.consultationFieldIds, problem: 'not_a_field_id', detail: ids.join(',') })
-    return { layout, fieldId: ids[0]! }
-  }
-  return { layout, fieldIds: ids }
-}
 
 /** Parses the raw settings; defaults match the manifest's. */
 export function parseSettings(raw: Record<string, unknown>): ParsedSettings {
   const problems: SettingProblem[] = []
-  const extraTags = list(text(raw, SETTING.extraTags))
-  for (const tag of extraTags) {
-    if (!TAG.test(tag)) problems.push({ setting: SETTING.extraTags, problem: 'bad_tag', detail: tag })
+  const fail = (setting: SettingName, problem: SettingProblem['problem'], detail = '') => {
+    problems.push({ setting, problem, detail })
   }
+  const text = (name: SettingName) => String(raw[name] ?? '').trim()
+  /** Comma-, space- or newline-separated list. */
+  const list = (name: SettingName) => text(name).split(/[\s,]+/).filter(Boolean)
+  const requiredList = (name: SettingName) => {
+    const items = list(name)
+    if (!items.length) fail(name, 'required')
+    return items
+  }
+  /** An http(s) link, or null when not set. */
+  const url = (name: SettingName) => {
+    const value = text(name)
+    if (!value) return null
+    try {
+      const { protocol, href } = new URL(value)
+      if (/^https?:$/.test(protocol)) return href
+    } catch {
+      // not a URL at all: the same problem as a javascript: link
+    }
+    fail(name, 'not_a_url', value)
+    return null
+  }
+
+  const extraTags = list('extra_tags')
+  for (const tag of extraTags) if (!TAG.test(tag)) fail('extra_tags', 'bad_tag', tag)
+
+  let memberMarker: MemberMarker = { source: 'external_id' }
+  const source = text('member_source') || 'user_field'
+  if (source === 'user_field') {
+    const fieldKey = text('member_user_field')
+    if (!fieldKey) fail('member_user_field', 'required')
+    memberMarker = { source, fieldKey, memberValues: requiredList('member_values'), nonMemberValues: list('non_member_values') }
+  } else if (source === 'user_tag' || source === 'ticket_tag') {
+    memberMarker = { source, memberTags: requiredList('member_values') }
+  } else if (source !== 'external_id') {
+    fail('member_source', 'unknown_choice', source)
+  }
+
+  const ids: number[] = []
+  for (const item of list('consultation_field_ids')) {
+    if (/^\d{1,15}$/.test(item) && +item > 0) ids.push(+item)
+    else fail('consultation_field_ids', 'not_a_field_id', item)
+  }
+  let consultationFields: ConsultationFields | null = null
+  const layout = text('consultation_layout') || 'nested'
+  if (layout !== 'nested' && layout !== 'per_depth') fail('consultation_layout', 'unknown_choice', layout)
+  else if (ids.length) {
+    if (layout === 'per_depth') consultationFields = { layout, fieldIds: ids }
+    else {
+      // One nested field holds the whole path.
+      if (ids.length > 1) fail('consultation_field_ids', 'not_a_field_id', ids.join(','))
+      consultationFields = { layout, fieldId: ids[0]! }
+    }
+  }
+
+  const links = { criteriaArticle: url('criteria_article_url'), referenceScreens: url('reference_screens_url') }
+
+  const stepMacros: Record<string, number> = {}
+  const macros = text('step_macros')
+  let parsed: unknown = {}
+  try {
+    if (macros) parsed = JSON.parse(macros)
+  } catch (error) {
+    fail('step_macros', 'bad_json', (error as Error).message)
+  }
+  if (typeof parsed !== 'object' || !parsed || Array.isArray(parsed)) fail('step_macros', 'bad_macro_map', macros.slice(0, 80))
+  else {
+    for (const [step, id] of Object.entries(parsed)) {
+      // A quoted id ("9002") counts as the number.
+      const number = typeof id === 'string' && /^\d+$/.test(id) ? +id : id
+      if (Number.isInteger(number) && (number as number) > 0) stepMacros[step] = number as number
+      else fail('step_macros', 'bad_macro_map', `${step}: ${JSON.stringify(id)}`)
+    }
+  }
+
+  const audit = raw.audit_note
   const settings: Settings = {
-    memberMarker: memberMarker(raw, problems),
-    consultationFields: consultationFields(raw, problems),
-    rootDepth: text(raw, SETTING.rootDepth) || '대리_기사',
-    links: {
-      criteriaArticle: url(raw, SETTING.criteriaArticleUrl, problems),
-      referenceScreens: url(raw, SETTING.referenceScreensUrl, problems),
-    },
-    auditNote: bool(raw, SETTING.auditNote),
+    memberMarker,
+    consultationFields,
+    rootDepth: text('root_depth') || '대리_기사',
+    links,
+    auditNote: audit === true || audit === 'true' || audit === '1',
     extraTags: extraTags.map((tag) => tag.toLowerCase()),
-    stepMacros: stepMacros(text(raw, SETTING.stepMacros), problems),
+    stepMacros,
   }
   return problems.length ? { ok: false, problems } : { ok: true, settings }
 }

@@ -1,5 +1,5 @@
 import { Component, createRef } from 'preact'
-import { translator, type UiLanguage } from '../i18n'
+import { isLanguageLoaded, loadLanguage, translator, type UiLanguage } from '../i18n'
 import { Sidebar, type SidebarOptions } from '../sidebar/model'
 import type { TicketHost } from '../zendesk/ticket-host'
 import { SidebarScreen } from './SidebarScreen'
@@ -21,6 +21,7 @@ export class App extends Component<AppProps> {
   private readonly root = createRef<HTMLElement>()
   private lastHeight = 0
   private stop = () => {}
+  private languageFailed = false
 
   constructor(props: AppProps) {
     super(props)
@@ -54,15 +55,54 @@ export class App extends Component<AppProps> {
   private fitHeight(): void {
     const state = this.sidebar?.current
     const height = this.root.current?.offsetHeight ?? 0
-    if (this.props.host && state && state.phase !== 'loading' && !state.statusPending && height > 0 && height !== this.lastHeight) {
+    const settled = state && state.phase !== 'loading' && !state.statusPending && isLanguageLoaded(state.language)
+    if (this.props.host && settled && height > 0 && height !== this.lastHeight) {
       this.lastHeight = height
       this.props.host.resize(height)
     }
   }
 
+  /** Fetches the language's texts, then renders again; the frame stays blank meanwhile. */
+  private load(language: UiLanguage): void {
+    loadLanguage(language).then(
+      () => this.forceUpdate(),
+      () => {
+        this.languageFailed = true
+        this.forceUpdate()
+      },
+    )
+  }
+
+  private retryLanguage(language: UiLanguage): void {
+    this.languageFailed = false
+    this.load(language)
+  }
+
   override render({ initialLanguage = 'en' }: AppProps) {
     const sidebar = this.sidebar
     const language = sidebar?.current.language ?? initialLanguage
+    // The agent's language comes with the ticket's first read: until then a spinner without
+    // words, so a frame never downloads the texts of a language it will not show.
+    if (sidebar?.current.phase === 'loading' && !isLanguageLoaded(language)) {
+      return <main ref={this.root} class="sidebar" aria-busy="true" data-testid="loading"><span class="spinner" /></main>
+    }
+    if (!isLanguageLoaded(language)) {
+      if (this.languageFailed) {
+        // No texts to say it with: both languages, hard-coded, and a way to try again.
+        return (
+          <main class="sidebar">
+            <p class="notice notice--error">
+              문구를 불러오지 못했습니다. The app's texts could not be loaded.{' '}
+              <button type="button" class="btn btn--sm" onClick={() => this.retryLanguage(language)}>
+                다시 시도 / Retry
+              </button>
+            </p>
+          </main>
+        )
+      }
+      this.load(language)
+      return <main ref={this.root} class="sidebar" aria-busy="true" data-testid="loading"><span class="spinner" /></main>
+    }
     const t = translator(language)
     return (
       <main ref={this.root} lang={language} class="sidebar">

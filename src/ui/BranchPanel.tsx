@@ -1,5 +1,6 @@
 import { BRANCHES, type Decision } from '../procedure'
-import type { Translate, UiLanguage } from '../i18n'
+import type { MessageKey, Translate, UiLanguage } from '../i18n'
+import { reasonText } from '../i18n/procedure-texts'
 import type { Sidebar } from '../sidebar/model'
 
 type Applies = Extract<Decision, { applies: true }>
@@ -12,11 +13,11 @@ export function BranchPanel({ decision, sidebar, t, language, busy }: { decision
         {t(decision.suggestedBy === 'agent' ? 'branchChosen' : 'branchSuggested')}
         <span class="branch-number">{decision.branch.number}</span>
       </h2>
-      <p class="branch-title">{decision.branch.title[language]}</p>
+      <p class="branch-title">{t(`branch_${decision.branch.id}` as MessageKey)}</p>
       <ul class="reasons" data-testid="reasons">
         {decision.reasons.map((reason) => (
           <li key={reason.code} data-code={reason.code}>
-            {reason[language]}
+            {reasonText(t, reason)}
           </li>
         ))}
       </ul>
@@ -27,7 +28,7 @@ export function BranchPanel({ decision, sidebar, t, language, busy }: { decision
             key={branch.id}
             class={branch.id === decision.branch.id ? 'segmented__item is-active' : 'segmented__item'}
             aria-pressed={branch.id === decision.branch.id}
-            title={branch.title[language]}
+            title={t(`branch_${branch.id}` as MessageKey)}
             data-branch={branch.id}
             disabled={busy}
             onClick={() => sidebar.chooseBranch(branch.id)}

@@ -1,4 +1,5 @@
-import { DEPTH_SEPARATOR, formatConsultationPath, type Decision } from '../procedure'
+import { DEPTH_SEPARATOR, type Decision } from '../procedure'
+import { pathText } from '../i18n/procedure-texts'
 import type { Translate, UiLanguage } from '../i18n'
 import { filterChoices } from '../sidebar/consultation'
 import type { Sidebar, SidebarState, SidebarView } from '../sidebar/model'
@@ -31,7 +32,7 @@ export function ConsultationPanel({ decision, state, view, sidebar, t, language 
         </div>
       ) : null}
       <p class="path" data-testid="consultation-path">
-        {picking && picked ? picked.depths.join(DEPTH_SEPARATOR) : formatConsultationPath(decision.consultation, language)}
+        {picking && picked ? picked.depths.join(DEPTH_SEPARATOR) : pathText(t, decision.consultation)}
       </p>
       {picking ? (
         <div class="picker">

@@ -1,6 +1,7 @@
-import { EMPATHY_KINDS, EMPATHY_LABELS, EMPATHY_PHRASES, type Decision } from '../procedure'
+import { EMPATHY_KINDS, EMPATHY_PHRASES, type Decision } from '../procedure'
 import type { Translate, UiLanguage } from '../i18n'
 import type { Sidebar, SidebarState } from '../sidebar/model'
+import { reasonText } from '../i18n/procedure-texts'
 
 type Applies = Extract<Decision, { applies: true }>
 
@@ -12,7 +13,7 @@ export function EmpathyPicker({ decision, state, sidebar, t, language }: { decis
   return (
     <section class="card" data-testid="step" data-step="empathy">
       <h3 class="card__title">① {t('empathy')}</h3>
-      <p class="muted small">{decision.empathy.reason[language]}</p>
+      <p class="muted small">{reasonText(t, decision.empathy.reason)}</p>
       <div class="segmented" role="group" aria-label={t('empathyKind')}>
         {EMPATHY_KINDS.map((k) => (
           <button
@@ -23,7 +24,7 @@ export function EmpathyPicker({ decision, state, sidebar, t, language }: { decis
             data-kind={k}
             onClick={() => sidebar.chooseEmpathy({ kind: k, phrase: EMPATHY_PHRASES[k][0] ?? '' })}
           >
-            {k} <span class="small">{language === 'en' ? EMPATHY_LABELS[k].en : ''}</span>
+            {k} <span class="small">{language === 'en' ? t(`empathy_${k}`) : ''}</span>
           </button>
         ))}
         <button type="button" class={chosen ? 'segmented__item' : 'segmented__item is-active'} aria-pressed={!chosen} onClick={() => sidebar.chooseEmpathy(null)}>

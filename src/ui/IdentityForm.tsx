@@ -2,10 +2,11 @@ import type { IdentityCheck, CheckResult } from '../procedure'
 import type { Translate, UiLanguage } from '../i18n'
 import type { Sidebar, SidebarState } from '../sidebar/model'
 import { Checkbox } from './Checkbox'
+import { reasonText } from '../i18n/procedure-texts'
 
-function Problem({ result, shown, language }: { result: CheckResult; shown: boolean; language: UiLanguage }) {
+function Problem({ result, shown, t }: { result: CheckResult; shown: boolean; t: Translate }) {
   if (!shown || result.ok) return null
-  return <span class="field__error">{result.error[language]}</span>
+  return <span class="field__error">{reasonText(t, result.error)}</span>
 }
 
 /** Branch 3: name, birth date, mobile number and "it is the person", checked as the agent types. */
@@ -23,7 +24,7 @@ export function IdentityForm({ check, state, sidebar, t, language, index }: { ch
         data-private
         onInput={(event) => sidebar.updateIdentity({ [key]: (event.currentTarget as HTMLInputElement).value })}
       />
-      <Problem result={check.checks[key]} shown={input[key] !== ''} language={language} />
+      <Problem result={check.checks[key]} shown={input[key] !== ''} t={t} />
       {check.checks[key].ok && check.masked[key] ? <span class="field__ok">✓ {check.masked[key]}</span> : null}
     </label>
   )
@@ -40,7 +41,7 @@ export function IdentityForm({ check, state, sidebar, t, language, index }: { ch
       </Checkbox>
       {check.warnings.map((warning) => (
         <p class="field__warning" key={warning.code}>
-          {warning[language]}
+          {reasonText(t, warning)}
         </p>
       ))}
       <p class={check.ok ? 'gate gate--passed' : 'gate'} data-testid="identity-gate" data-gate={check.ok ? 'passed' : 'pending'}>

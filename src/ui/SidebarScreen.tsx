@@ -1,10 +1,11 @@
-import type { Translate, UiLanguage } from '../i18n'
+import type { MessageKey, Translate, UiLanguage } from '../i18n'
 import type { Sidebar } from '../sidebar/model'
 import { ApplyBar } from './ApplyBar'
 import { BranchPanel } from './BranchPanel'
 import { ConsultationPanel } from './ConsultationPanel'
 import { EmpathyPicker } from './EmpathyPicker'
 import { IdentityForm } from './IdentityForm'
+import { reasonText } from '../i18n/procedure-texts'
 import { settingProblemText } from './messages'
 import { NoticeBar } from './NoticeBar'
 import { PhoneMatchHelper } from './PhoneMatchHelper'
@@ -37,7 +38,7 @@ export function SidebarScreen({ sidebar, t, language }: { sidebar: Sidebar; t: T
           <p>{t('memberNotApplicable')}</p>
           <ul class="reasons">
             {decision.reasons.map((reason) => (
-              <li key={reason.code}>{reason[language]}</li>
+              <li key={reason.code}>{reasonText(t, reason)}</li>
             ))}
           </ul>
         </section>
@@ -57,7 +58,7 @@ export function SidebarScreen({ sidebar, t, language }: { sidebar: Sidebar; t: T
                 return (
                   <section class="card" key={step.id} data-testid="step" data-step={step.id}>
                     <h3 class="card__title">
-                      {number} {step.title[language]}
+                      {number} {t(`step_${step.id}` as MessageKey)}
                     </h3>
                     <p class="muted small">{t(step.kind === 'process' ? (view.identityCheck?.ok ? 'processAllowed' : 'processBlocked') : 'answerDirectlyHelp')}</p>
                   </section>

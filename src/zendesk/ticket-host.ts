@@ -1,5 +1,10 @@
-import { withTimeout, ZafCalls, ZendeskError } from './calls'
-import type { ZafClient, ZafGlobal } from './zaf'
+/**
+ * The Zendesk boundary: everything the app asks of Zendesk, over the ZAF SDK client, with every
+ * SDK quirk absorbed here. Callers receive plain typed values and `ZendeskError`s.
+ * One module (calls.ts only re-exports the failure side) keeps this code together in the bundle.
+ */
+import type { ZafClient, ZafGlobal, ZafRequestOptions, ZafResult } from './zaf'
+
 
 /** The ticket's requester, as plain values. */
 export interface Requester {
@@ -95,12 +100,170 @@ export interface TicketHost {
   resize(heightPx: number): void
 }
 
-function asNumber(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null
+// ---- Failures and the raw calls ----
+
+/**
+ * Why a call to Zendesk failed, in terms the sidebar can explain to an agent.
+ * - `timeout`: the host never answered within our own limit (the SDK's limits are 5 s in the npm
+ *   build and 5 min in the CDN build, and `request` has none at all).
+ * - `host`: the host answered with an error (unknown path, closed ticket, rejected set/insert).
+ * - `http`: a REST call answered with a non-2xx status.
+ * - `not_json`: a REST call answered 2xx with a body that is not the JSON we asked for.
+ */
+export type ZendeskFailure =
+  | { kind: 'timeout'; call: string; afterMs: number }
+  | { kind: 'host'; call: string; message: string }
+  | { kind: 'http'; call: string; status: number; message: string; retryAfterSeconds?: number }
+  | { kind: 'not_json'; call: string; status: number }
+
+export class ZendeskError extends Error {
+  constructor(readonly failure: ZendeskFailure) {
+    // For developers only: the UI words the failure itself. Holds no ticket or customer data.
+    super(JSON.stringify(failure))
+  }
 }
+
+const hostError = (call: string, message: string) => new ZendeskError({ kind: 'host', call, message })
+
+/** Default time limit for one host call; generous for the CDN SDK, short enough for an agent. */
+const DEFAULT_CALL_TIMEOUT_MS = 10_000
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** The value when it is a string; the SDK and the REST API may leave any field out. */
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined
+}
+
+/** Rejects with a `timeout` failure when `promise` has not settled after `ms`. */
+function withTimeout<T>(call: string, promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new ZendeskError({ kind: 'timeout', call, afterMs: ms })), ms)
+    promise.finally(() => clearTimeout(timer)).then(resolve, reject)
+  })
+}
+
+/**
+ * An SDK error as our failure, whether the SDK rejected with it or resolved with it (the SDK
+ * turns a host error without a `name`, and the npm build's time-out, into a resolved value).
+ */
+function sdkFailure(call: string, reason: unknown, afterMs: number): ZendeskError {
+  if (reason instanceof ZendeskError) return reason
+  const error = isRecord(reason) ? reason : {}
+  return error.name === 'TimeoutError'
+    ? new ZendeskError({ kind: 'timeout', call, afterMs })
+    : hostError(call, text(error.message) ?? text(error.msg) ?? text(reason) ?? 'unknown error')
+}
+
+/** One value per asked path, or the host's message for the paths it could not read. */
+export interface GetResult {
+  values: Record<string, unknown>
+  errors: Record<string, string>
+}
+
+/** A REST answer as the host hands it over with `httpCompleteResponse`. */
+export interface RestResponse<T> {
+  status: number
+  body: T
+  headers: Record<string, string>
+}
+
+export type ZafCalls = ReturnType<typeof createZafCalls>
+
+/**
+ * The raw calls, with every SDK quirk absorbed: time limits, resolved errors, per-path errors in
+ * an array `get`, REST failures with their status and `Retry-After`.
+ */
+export function createZafCalls(client: ZafClient, timeoutMs = DEFAULT_CALL_TIMEOUT_MS) {
+  /** Runs get/set/invoke; resolves with the result and its per-path errors (message by path). */
+  const hostCall = async (call: string, run: () => Promise<ZafResult>): Promise<[ZafResult, Record<string, string>]> => {
+    const result: unknown = await withTimeout(call, Promise.resolve().then(run), timeoutMs).catch((reason: unknown) => {
+      throw sdkFailure(call, reason, timeoutMs)
+    })
+    // A real result is an object of paths (and maybe `errors`), never `{ message }` alone.
+    if (!isRecord(result) || result.name === 'TimeoutError' || (typeof result.message === 'string' && !('errors' in result))) {
+      throw sdkFailure(call, result, timeoutMs)
+    }
+    const errors: Record<string, string> = {}
+    for (const [path, error] of Object.entries((result as ZafResult).errors ?? {})) errors[path] = error.message ?? 'rejected'
+    return [result, errors]
+  }
+
+  /** Sets or invokes; the first per-path error fails the whole call (callers check before writing). */
+  const write = async (call: string, run: () => Promise<ZafResult>): Promise<void> => {
+    const [failed] = Object.entries((await hostCall(call, run))[1])
+    if (failed) throw hostError(call, failed.join(': '))
+  }
+
+  return {
+    /** Reads several paths in one round trip; a path the host cannot read lands in `errors`. */
+    async get(paths: string[]): Promise<GetResult> {
+      const [result, errors] = await hostCall(`get ${paths.join(', ')}`, () => client.get(paths))
+      const values: Record<string, unknown> = {}
+      for (const path of paths) if (!(path in errors)) values[path] = result[path]
+      return { values, errors }
+    },
+
+    set: (values: Record<string, unknown>) => write(`set ${Object.keys(values).join(', ')}`, () => client.set(values)),
+
+    /** Invokes one action (e.g. `ticket.editor.insert`) with its arguments. */
+    invoke: (action: string, ...args: unknown[]) => write(`invoke ${action}`, () => client.invoke(action, ...args)),
+
+    /** A REST call performed by the host. Non-2xx answers become `http` failures. */
+    async request<T>(options: ZafRequestOptions): Promise<RestResponse<T>> {
+      const call = `${options.type ?? 'GET'} ${options.url}`
+      // The host rejects a non-2xx answer with the same shape it resolves a 2xx one with.
+      const request = client.request({ ...options, httpCompleteResponse: true }).catch((answer: unknown) => answer)
+      const answer = await withTimeout(call, request, timeoutMs)
+      const response = isRecord(answer) ? answer : {}
+      const status = Number(response.status) || 0
+      const body = response.responseJSON ?? parseJson(response.responseText)
+      // Header names come lowercased, as XHR and fetch give them.
+      const headers = (isRecord(response.headers) ? response.headers : {}) as Record<string, string>
+      if (status < 200 || status > 299) {
+        const message = restErrorMessage(body) ?? text(response.statusText) ?? ''
+        throw new ZendeskError({ kind: 'http', call, status, message, retryAfterSeconds: parseRetryAfter(headers['retry-after']) })
+      }
+      if (body === undefined) throw new ZendeskError({ kind: 'not_json', call, status })
+      return { status, body: body as T, headers }
+    },
+  }
+}
+
+function parseJson(json: unknown): unknown {
+  try {
+    return typeof json === 'string' ? JSON.parse(json) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** `Retry-After` is seconds or an HTTP date; anything else is ignored. */
+export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
+  const trimmed = value?.trim() ?? ''
+  // Digits first: Date.parse would read a bare number as a year.
+  const seconds = /^\d+$/.test(trimmed) ? Number(trimmed) : Math.ceil((Date.parse(trimmed) - now) / 1000)
+  return Number.isNaN(seconds) ? undefined : Math.max(0, seconds)
+}
+
+/** Zendesk error bodies: `{ error, description }`, `{ error: { title, message } }` or `{ details }`. */
+function restErrorMessage(body: unknown): string | undefined {
+  if (!isRecord(body)) return undefined
+  const { error } = body
+  return text(body.description) ?? (isRecord(error) ? [error.title, error.message].filter((part) => typeof part === 'string').join(': ') : text(error))
+}
+
+// ---- The ticket host ----
+
+function asNumber(value: unknown): number | null {
+  return Number.isFinite(value) ? (value as number) : null
+}
+
+/** A string that says something, else null (Zendesk leaves empty strings in unset fields). */
+function filled(value: unknown): string | null {
+  return text(value) || null
 }
 
 function stringList(value: unknown): string[] {
@@ -111,121 +274,97 @@ function stringList(value: unknown): string[] {
 export function toRequester(raw: unknown): Requester | null {
   if (!isRecord(raw)) return null
   const id = asNumber(raw.id)
-  if (id === null) return null
-  return {
-    id,
-    name: typeof raw.name === 'string' ? raw.name : '',
-    externalId: typeof raw.externalId === 'string' && raw.externalId !== '' ? raw.externalId : null,
-    tags: stringList(raw.tags),
-  }
+  return id === null ? null : { id, name: text(raw.name) ?? '', externalId: filled(raw.externalId), tags: stringList(raw.tags) }
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' }
+/** The entities Zendesk writes in comment HTML; the two left out (`#39`, `apos`) are apostrophes. */
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', nbsp: ' ' }
 
 /** A comment's HTML as plain text: the hint only needs the words, never the markup. */
 export function htmlToText(html: string): string {
   return html
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(p|div|li)>/gi, '\n')
+    .replace(/<br\s*\/?>|<\/(p|div|li)>/gi, '\n')
     .replace(/<[^>]*>/g, '')
-    .replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_, name: string) => ENTITIES[name] ?? '')
+    .replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_, name: string) => ENTITIES[name] ?? "'")
     .replace(/\n{3,}/g, '\n\n')
     .trim()
 }
 
-function isCustomer(author: unknown, requester: Requester | null): boolean {
-  if (!isRecord(author)) return false
-  if (requester && asNumber(author.id) === requester.id) return true
-  return author.role === 'end-user' || author.role === 'end_user'
+function records(value: unknown): Record<string, unknown>[] {
+  return Array.isArray(value) ? value.filter(isRecord) : []
 }
+
+/** Something said on the ticket: its raw text, and whether that text is HTML. */
+type Said = [words: unknown, html: boolean]
 
 /**
  * The customer's recent messages, newest first: the messaging conversation when the ticket has
  * one (Agent Workspace chats), else the comments the requester wrote.
  */
 export function recentCustomerMessages(conversation: unknown, comments: unknown, requester: Requester | null, limit = 3): string[] {
-  const out: string[] = []
-  if (Array.isArray(conversation)) {
-    for (let i = conversation.length - 1; i >= 0 && out.length < limit; i--) {
-      const entry: unknown = conversation[i]
-      if (!isRecord(entry) || !isCustomer(entry.author, requester)) continue
-      const message = entry.message
-      if (isRecord(message) && typeof message.content === 'string' && message.content.trim() !== '') {
-        out.push(message.contentType === 'text/html' ? htmlToText(message.content) : message.content.trim())
-      }
-    }
-  }
-  if (out.length === 0 && Array.isArray(comments)) {
-    for (let i = comments.length - 1; i >= 0 && out.length < limit; i--) {
-      const comment: unknown = comments[i]
-      if (!isRecord(comment) || !isCustomer(comment.author, requester)) continue
-      if (typeof comment.value === 'string' && comment.value.trim() !== '') out.push(htmlToText(comment.value))
-    }
-  }
-  return out
+  const byCustomer = ({ author }: Record<string, unknown>) =>
+    isRecord(author) && ((requester && author.id === requester.id) || author.role === 'end-user' || author.role === 'end_user')
+  // Blank texts are skipped, and only the few kept are converted: a long ticket holds much HTML.
+  const newest = (said: Said[]) =>
+    said
+      .filter(([words]) => text(words)?.trim())
+      .slice(-limit)
+      .reverse()
+      .map(([words, html]) => (html ? htmlToText(words as string) : (words as string).trim()))
+  const chat = newest(
+    records(conversation)
+      .filter(byCustomer)
+      .map(({ message }): Said => (isRecord(message) ? [message.content, message.contentType === 'text/html'] : [null, false])),
+  )
+  return chat.length ? chat : newest(records(comments).filter(byCustomer).map(({ value }): Said => [value, true]))
 }
 
 const fieldPath = (id: number) => `ticket.customField:custom_field_${id}`
 
-function toFieldDefinition(id: number, body: unknown): FieldDefinition {
-  const field = isRecord(body) && isRecord(body.ticket_field) ? body.ticket_field : null
-  if (!field) throw new ZendeskError({ kind: 'host', call: `GET /api/v2/ticket_fields/${id}.json`, message: 'no ticket_field in the answer' })
-  const options = Array.isArray(field.custom_field_options) ? field.custom_field_options : []
-  return {
-    id,
-    title: typeof field.title === 'string' ? field.title : String(id),
-    type: typeof field.type === 'string' ? field.type : 'unknown',
-    options: options.flatMap((option: unknown) =>
-      isRecord(option) && typeof option.name === 'string' && typeof option.value === 'string'
-        ? [{ name: option.name, tag: option.value }]
-        : [],
-    ),
-  }
-}
-
-function toRequesterRecord(id: number, body: unknown): RequesterRecord {
-  const user = isRecord(body) && isRecord(body.user) ? body.user : null
-  if (!user) throw new ZendeskError({ kind: 'host', call: `GET /api/v2/users/${id}.json`, message: 'no user in the answer' })
-  return {
-    id,
-    externalId: typeof user.external_id === 'string' && user.external_id !== '' ? user.external_id : null,
-    tags: stringList(user.tags),
-    userFields: isRecord(user.user_fields) ? user.user_fields : {},
-  }
-}
-
 /** The boundary over a real (or test double) ZAF client. */
-export function createTicketHost(client: ZafClient, timeoutMs?: number): TicketHost {
-  const calls = new ZafCalls(client, timeoutMs)
-  // Per app instance: a requester's record and a field's definition are read once.
-  const requesterRecords = new Map<number, Promise<RequesterRecord>>()
-  const fieldDefinitions = new Map<number, Promise<FieldDefinition>>()
+export function createTicketHost(client: ZafClient, timeoutMs = DEFAULT_CALL_TIMEOUT_MS): TicketHost {
+  const calls = createZafCalls(client, timeoutMs)
 
-  const cached = <K, V>(cache: Map<K, Promise<V>>, key: K, load: () => Promise<V>): Promise<V> => {
-    let entry = cache.get(key)
-    if (!entry) {
-      entry = load()
-      cache.set(key, entry)
+  // Per app instance, each REST record (a requester, a field definition) is read once.
+  const restReads = new Map<string, Promise<unknown>>()
+  const readOnce = <T>(url: string, key: string, convert: (record: Record<string, unknown>) => T): Promise<T> => {
+    let read = restReads.get(url) as Promise<T> | undefined
+    if (!read) {
+      read = calls.request({ url, type: 'GET' }).then(({ body }) => {
+        const record = isRecord(body) ? body[key] : null
+        if (!isRecord(record)) throw hostError(`GET ${url}`, `no ${key} in the answer`)
+        return convert(record)
+      })
+      restReads.set(url, read)
       // A failed read may be retried later: forget it.
-      entry.catch(() => cache.delete(key))
+      read.catch(() => restReads.delete(url))
     }
-    return entry
+    return read
+  }
+
+  const fieldValues = (fieldIds: number[], values: Record<string, unknown>): Record<number, string | null> =>
+    Object.fromEntries(fieldIds.map((id) => [id, filled(values[fieldPath(id)])]))
+
+  const listen = (events: string[], handler: () => void) => {
+    for (const event of events) client.on(event, handler)
+    return () => {
+      for (const event of events) client.off(event, handler)
+    }
+  }
+
+  const changeTags = async (action: string, tags: string[]) => {
+    if (tags.length) await calls.invoke(action, tags)
   }
 
   return {
     async registered() {
-      const [context, metadata] = await withTimeout(
-        'app.registered',
-        Promise.all([client.context(), client.metadata()]),
-        calls.timeoutMs,
-      )
+      const [context, metadata] = await withTimeout('app.registered', Promise.all([client.context(), client.metadata()]), timeoutMs)
       return { settings: metadata.settings ?? {}, ticketId: asNumber(context.ticketId) }
     },
 
-    async readTicket(request = {}) {
-      const fieldIds = request.consultationFieldIds ?? []
-      const userFieldPath = request.userFieldKey ? `ticket.requester.customField:${request.userFieldKey}` : null
-      const paths = [
+    async readTicket({ userFieldKey, consultationFieldIds = [] } = {}) {
+      const userFieldPath = userFieldKey ? `ticket.requester.customField:${userFieldKey}` : null
+      const { values, errors } = await calls.get([
         'ticket.id',
         'ticket.requester',
         'currentUser.locale',
@@ -233,88 +372,65 @@ export function createTicketHost(client: ZafClient, timeoutMs?: number): TicketH
         'ticket.conversation',
         'ticket.comments',
         ...(userFieldPath ? [userFieldPath] : []),
-        ...fieldIds.map(fieldPath),
-      ]
-      const { values, errors } = await calls.get(paths)
-      if (errors['ticket.requester'] && errors['currentUser.locale']) {
-        throw new ZendeskError({ kind: 'host', call: 'get ticket.requester', message: errors['ticket.requester'] })
-      }
+        ...consultationFieldIds.map(fieldPath),
+      ])
+      const requesterError = errors['ticket.requester']
+      if (requesterError && errors['currentUser.locale']) throw hostError('get ticket.requester', requesterError)
       const requester = toRequester(values['ticket.requester'])
-      const locale = values['currentUser.locale']
-      const consultationValues: Record<number, string | null> = {}
-      const unreadableFields: number[] = []
-      for (const id of fieldIds) {
-        if (errors[fieldPath(id)] !== undefined) unreadableFields.push(id)
-        const value = values[fieldPath(id)]
-        consultationValues[id] = typeof value === 'string' && value !== '' ? value : null
-      }
       return {
         ticketId: asNumber(values['ticket.id']),
         requester,
-        agentLocale: typeof locale === 'string' ? locale : 'en',
+        agentLocale: text(values['currentUser.locale']) ?? 'en',
         ticketTags: stringList(values['ticket.tags']),
         requesterUserField: userFieldPath
-          ? errors[userFieldPath] !== undefined || !requester
+          ? userFieldPath in errors || !requester
             ? { available: false }
             : { available: true, value: values[userFieldPath] }
           : null,
         customerMessages: recentCustomerMessages(values['ticket.conversation'], values['ticket.comments'], requester),
-        consultationValues,
-        unreadableFields,
+        consultationValues: fieldValues(consultationFieldIds, values),
+        unreadableFields: consultationFieldIds.filter((id) => fieldPath(id) in errors),
       }
     },
 
-    readRequesterRecord(userId) {
-      return cached(requesterRecords, userId, async () => {
-        const response = await calls.request<unknown>({ url: `/api/v2/users/${userId}.json`, type: 'GET' })
-        return toRequesterRecord(userId, response.body)
-      })
-    },
+    readRequesterRecord: (userId) =>
+      readOnce(`/api/v2/users/${userId}.json`, 'user', (user) => ({
+        id: userId,
+        externalId: filled(user.external_id),
+        tags: stringList(user.tags),
+        userFields: isRecord(user.user_fields) ? user.user_fields : {},
+      })),
 
-    readFieldDefinitions(fieldIds) {
-      return Promise.all(
+    readFieldDefinitions: (fieldIds) =>
+      Promise.all(
         fieldIds.map((id) =>
-          cached(fieldDefinitions, id, async () => {
-            const response = await calls.request<unknown>({ url: `/api/v2/ticket_fields/${id}.json`, type: 'GET' })
-            return toFieldDefinition(id, response.body)
-          }),
+          readOnce(`/api/v2/ticket_fields/${id}.json`, 'ticket_field', (field) => ({
+            id,
+            title: text(field.title) ?? String(id),
+            type: text(field.type) ?? 'unknown',
+            options: records(field.custom_field_options).flatMap(({ name, value }) =>
+              typeof name === 'string' && typeof value === 'string' ? [{ name, tag: value }] : [],
+            ),
+          })),
         ),
-      )
-    },
+      ),
 
     async readFieldValues(fieldIds) {
       const { values, errors } = await calls.get(fieldIds.map(fieldPath))
-      const out: Record<number, string | null> = {}
-      for (const id of fieldIds) {
-        const error = errors[fieldPath(id)]
-        if (error !== undefined) throw new ZendeskError({ kind: 'host', call: `get ${fieldPath(id)}`, message: error })
-        const value = values[fieldPath(id)]
-        out[id] = typeof value === 'string' && value !== '' ? value : null
-      }
-      return out
+      const [unreadable] = Object.entries(errors)
+      if (unreadable) throw hostError(`get ${unreadable[0]}`, unreadable[1])
+      return fieldValues(fieldIds, values)
     },
 
-    async setFieldValues(values) {
-      const update: Record<string, string | null> = {}
-      for (const [id, tag] of Object.entries(values)) update[fieldPath(Number(id))] = tag
-      await calls.set(update)
-    },
+    setFieldValues: (values) => calls.set(Object.fromEntries(Object.entries(values).map(([id, tag]) => [fieldPath(Number(id)), tag]))),
 
-    insertText(text) {
-      return calls.invoke('ticket.editor.insert', text)
-    },
+    insertText: (text) => calls.invoke('ticket.editor.insert', text),
 
-    applyMacro(macroId) {
-      return calls.invoke('macro', macroId)
-    },
+    applyMacro: (macroId) => calls.invoke('macro', macroId),
 
-    addTags(tags) {
-      return tags.length ? calls.invoke('ticket.tags.add', tags) : Promise.resolve()
-    },
+    addTags: (tags) => changeTags('ticket.tags.add', tags),
 
-    removeTags(tags) {
-      return tags.length ? calls.invoke('ticket.tags.remove', tags) : Promise.resolve()
-    },
+    removeTags: (tags) => changeTags('ticket.tags.remove', tags),
 
     async writeInternalNote(ticketId, body) {
       await calls.request({
@@ -325,18 +441,9 @@ export function createTicketHost(client: ZafClient, timeoutMs?: number): TicketH
       })
     },
 
-    onRequesterChanged(handler) {
-      client.on('ticket.requester.id.changed', handler)
-      return () => client.off('ticket.requester.id.changed', handler)
-    },
+    onRequesterChanged: (handler) => listen(['ticket.requester.id.changed'], handler),
 
-    onFieldsChanged(fieldIds, handler) {
-      const events = fieldIds.map((id) => `ticket.custom_field_${id}.changed`)
-      for (const event of events) client.on(event, handler)
-      return () => {
-        for (const event of events) client.off(event, handler)
-      }
-    },
+    onFieldsChanged: (fieldIds, handler) => listen(fieldIds.map((id) => `ticket.custom_field_${id}.changed`), handler),
 
     resize(heightPx) {
       // A failed resize only leaves the frame at its old height: nothing to tell the agent.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ARTICLE_TEXTS, BRANCH_IDS, BRANCHES, branchById, INTENT_BRANCH } from '../../src/procedure'
+import { texts } from '../support/texts'
 
 describe('branch table', () => {
   it('has the four branches, numbered 1-4 in order', () => {
@@ -14,14 +15,14 @@ describe('branch table', () => {
 
   it.each(BRANCHES.map((b) => [b.number, b] as const))('branch %i is well formed', (_n, b) => {
     expect(branchById(b.id)).toBe(b)
-    expect(b.title.ko).toMatch(/[가-힣]/)
-    expect(b.title.en).toMatch(/[A-Za-z]/)
+    expect(texts(`branch_${b.id}`).ko).toMatch(/[가-힣]/)
+    expect(texts(`branch_${b.id}`).en).toMatch(/[A-Za-z]/)
     expect(b.steps[0]?.kind).toBe('empathy')
     const ids = b.steps.map((s) => s.id)
     expect(new Set(ids).size).toBe(ids.length)
     for (const s of b.steps) {
-      expect(s.title.ko).not.toBe('')
-      expect(s.title.en).not.toBe('')
+      expect(texts(`step_${s.id}`).ko).toMatch(/[가-힣]/)
+      expect(texts(`step_${s.id}`).en).toMatch(/[A-Za-z]/)
       const hasText = s.kind === 'text' || s.kind === 'optional_text'
       expect(s.text !== undefined).toBe(hasText)
     }

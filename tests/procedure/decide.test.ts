@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { BRANCHES, checkIdentity, decide, detectIntent, formatConsultationPath } from '../../src/procedure'
 import type { BranchId, DecideInput, Decision, RequesterStatus } from '../../src/procedure'
+import { en, ko } from '../support/texts'
 
 const TODAY = new Date(2025, 5, 15)
 
@@ -36,8 +37,8 @@ describe('a verified member: the procedure does not apply', () => {
     expect(d.applies).toBe(false)
     expect(codes(d)).toEqual(expected)
     expect(d).not.toHaveProperty('steps')
-    expect(d.reasons[0]?.ko).toContain('적용되지 않습니다')
-    expect(d.reasons[0]?.en).toContain('does not apply')
+    expect(ko(d.reasons[0])).toContain('적용되지 않습니다')
+    expect(en(d.reasons[0])).toContain('does not apply')
   })
 })
 
@@ -56,7 +57,7 @@ describe.each<RequesterStatus>(['non_member', 'unknown'])('status %s', (status) 
     const d = applied(decide({ status }))
     expect(d.status).toBe(status)
     expect(d.reasons[0]?.code).toBe(status === 'non_member' ? 'status_non_member' : 'status_unknown')
-    if (status === 'unknown') expect(d.reasons[0]?.ko).toContain('상담사가 판단')
+    if (status === 'unknown') expect(ko(d.reasons[0])).toContain('상담사가 판단')
   })
 
   it.each<[string, BranchId, string]>([
@@ -86,12 +87,12 @@ describe('reasons read like the article ("non-member + termination certificate �
   it('names the status, the situation, the matched words and the branch, in both languages', () => {
     const d = applied(decide({ status: 'non_member', hint: detectIntent('해촉 증명서 받을 수 있을까요?') }))
     const r = d.reasons.find((x) => x.code === 'hint_termination_certificate')
-    expect(r?.ko).toBe("비회원 + 해촉증명서 요청('해촉 증명서') → 분기 3 (예외: 탈퇴기사 해촉증명서 발급 요청)")
-    expect(r?.en).toBe("Non-member + termination certificate request ('해촉 증명서') → branch 3 (Exception: withdrawn driver asks for a termination certificate)")
+    expect(ko(r)).toBe("비회원 + 해촉증명서 요청('해촉 증명서') → 분기 3 (예외: 탈퇴기사 해촉증명서 발급 요청)")
+    expect(en(r)).toBe("Non-member + termination certificate request ('해촉 증명서') → branch 3 (Exception: withdrawn driver asks for a termination certificate)")
   })
   it('says "unknown status" instead of "non-member" when the status is unknown', () => {
     const d = applied(decide({ status: 'unknown', hint: detectIntent('번호 바꿨어요') }))
-    expect(d.reasons.find((x) => x.code === 'hint_phone_changed')?.ko).toMatch(/^회원 여부 미확인 \+ 전화번호 변경/)
+    expect(ko(d.reasons.find((x) => x.code === 'hint_phone_changed'))).toMatch(/^회원 여부 미확인 \+ 전화번호 변경/)
   })
   it('does not report an override when the agent picks the hinted branch', () => {
     const d = decide({ status: 'non_member', hint: detectIntent('번호 바꿨어요'), chosenBranch: 'reinquiry_phone_change' })
@@ -108,8 +109,8 @@ describe('reasons read like the article ("non-member + termination certificate �
     expect(d.reasons.length).toBeGreaterThan(0)
     for (const r of d.reasons) {
       expect(r.code).toMatch(/^[a-z_]+$/)
-      expect(r.ko.trim()).not.toBe('')
-      expect(r.en.trim()).not.toBe('')
+      expect(ko(r)).not.toMatch(/reason_|\{\w+\}/)
+      expect(en(r)).not.toMatch(/reason_|\{\w+\}/)
     }
   })
 })

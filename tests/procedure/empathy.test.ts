@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { EMPATHY_KINDS, EMPATHY_LABELS, EMPATHY_PHRASES, suggestEmpathy } from '../../src/procedure'
+import { EMPATHY_KINDS, EMPATHY_PHRASES, suggestEmpathy } from '../../src/procedure'
 import type { BranchId, EmpathyContext, EmpathyKind } from '../../src/procedure'
+import { texts } from '../support/texts'
 
 describe('empathy phrases', () => {
   it('has the four kinds of the article', () => {
@@ -16,8 +17,8 @@ describe('empathy phrases', () => {
       expect(p).toMatch(/(?:요|다)\.$/)
       expect(p).toBe(p.trim())
     }
-    expect(EMPATHY_LABELS[kind].ko).toBe(kind)
-    expect(EMPATHY_LABELS[kind].en).not.toBe('')
+    expect(texts(`empathy_${kind}`).ko).toBe(kind)
+    expect(texts(`empathy_${kind}`).en).toMatch(/^[A-Z][a-z ]+$/)
   })
   it.each([
     ['사과', /죄송/],
@@ -46,7 +47,6 @@ describe('suggestEmpathy by situation', () => {
     const s = suggestEmpathy(branch, context)
     expect(s.kind).toBe(kind)
     expect(s.reason.code).toBe(code)
-    expect(s.label).toEqual(EMPATHY_LABELS[kind])
     expect([...s.phrases].sort()).toEqual([...EMPATHY_PHRASES[kind]].sort())
     expect(s.alternatives).toEqual(EMPATHY_KINDS.filter((k) => k !== kind))
   })

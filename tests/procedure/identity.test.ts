@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ADULT_AGE, checkIdentity, detectRrn, MAX_PLAUSIBLE_AGE, parseBirthDate, parseName, RRN_REFUSED } from '../../src/procedure'
 import type { IdentityInput } from '../../src/procedure'
+import { en, ko } from '../support/texts'
 
 // 15 June 2025, local time: every date rule is relative to the "today" passed in.
 const TODAY = new Date(2025, 5, 15)
@@ -101,8 +102,8 @@ describe('parseBirthDate: refused', () => {
     expect(r.ok).toBe(false)
     if (!r.ok) {
       expect(r.error.code).toBe(code)
-      expect(r.error.ko.length).toBeGreaterThan(0)
-      expect(r.error.en.length).toBeGreaterThan(0)
+      expect(ko(r.error)).toMatch(/[가-힣]/)
+      expect(en(r.error)).toMatch(/[A-Za-z]/)
     }
   })
 })
@@ -144,8 +145,8 @@ describe('detectRrn', () => {
   })
   it('says in its refusal that it must not be collected', () => {
     expect(RRN_REFUSED.code).toBe('rrn_refused')
-    expect(RRN_REFUSED.ko).toContain('수집하면 안 됩니다')
-    expect(RRN_REFUSED.en).toContain('must not be collected')
+    expect(ko(RRN_REFUSED)).toContain('수집하면 안 됩니다')
+    expect(en(RRN_REFUSED)).toContain('must not be collected')
   })
 })
 

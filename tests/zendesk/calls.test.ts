@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { parseRetryAfter, ZafCalls, ZendeskError, type ZendeskFailure } from '../../src/zendesk/calls'
+import { createZafCalls, parseRetryAfter, ZendeskError, type ZendeskFailure } from '../../src/zendesk/calls'
 import { FakeZafClient } from '../support/fake-zaf'
 
 const server = setupServer()
@@ -21,7 +21,7 @@ async function failureOf(promise: Promise<unknown>): Promise<ZendeskFailure> {
 describe('get', () => {
   it('returns every readable path and lists the unreadable ones apart', async () => {
     const client = new FakeZafClient({ 'ticket.id': 7 })
-    const result = await new ZafCalls(client).get(['ticket.id', 'ticket.customField:custom_field_9'])
+    const result = await createZafCalls(client).get(['ticket.id', 'ticket.customField:custom_field_9'])
     expect(result.values).toEqual({ 'ticket.id': 7 })
     expect(Object.keys(result.errors)).toEqual(['ticket.customField:custom_field_9'])
   })
@@ -33,7 +33,7 @@ describe('get', () => {
   ] as const)('turns an SDK %s into a %s failure instead of a result', async (fault, kind) => {
     const client = new FakeZafClient({ 'ticket.id': 7 })
     client.faults['ticket.id'] = fault
-    expect((await failureOf(new ZafCalls(client).get(['ticket.id']))).kind).toBe(kind)
+    expect((await failureOf(createZafCalls(client).get(['ticket.id']))).kind).toBe(kind)
   })
 
   it('gives up on a call that never answers after its own time limit', async () => {
@@ -41,7 +41,7 @@ describe('get', () => {
     try {
       const client = new FakeZafClient({ 'ticket.id': 7 })
       client.faults['ticket.id'] = 'never'
-      const pending = failureOf(new ZafCalls(client, 3000).get(['ticket.id']))
+      const pending = failureOf(createZafCalls(client, 3000).get(['ticket.id']))
       await vi.advanceTimersByTimeAsync(3000)
       expect(await pending).toEqual({ kind: 'timeout', call: 'get ticket.id', afterMs: 3000 })
     } finally {
@@ -54,13 +54,13 @@ describe('set and invoke', () => {
   it('fails a set whose path the host rejects, naming the path', async () => {
     const client = new FakeZafClient()
     client.faults['ticket.customField:custom_field_1'] = 'resolve-error'
-    const failure = await failureOf(new ZafCalls(client).set({ 'ticket.customField:custom_field_1': 'tag_a' }))
+    const failure = await failureOf(createZafCalls(client).set({ 'ticket.customField:custom_field_1': 'tag_a' }))
     expect(failure).toMatchObject({ kind: 'host' })
   })
 
   it('invokes with the arguments given', async () => {
     const client = new FakeZafClient()
-    await new ZafCalls(client).invoke('ticket.editor.insert', '안녕하세요')
+    await createZafCalls(client).invoke('ticket.editor.insert', '안녕하세요')
     expect(client.calls).toEqual([{ type: 'invoke', action: 'ticket.editor.insert', args: ['안녕하세요'] }])
   })
 })
@@ -71,7 +71,7 @@ describe('request', () => {
 
   it('returns the JSON body and the headers of a 2xx answer', async () => {
     server.use(http.get(endpoint, () => HttpResponse.json({ user: { id: 5 } }, { headers: { 'X-Rate-Limit': '700' } })))
-    const response = await new ZafCalls(new FakeZafClient()).request<{ user: { id: number } }>({ url })
+    const response = await createZafCalls(new FakeZafClient()).request<{ user: { id: number } }>({ url })
     expect(response.body.user.id).toBe(5)
     expect(response.headers['x-rate-limit']).toBe('700')
   })
@@ -84,7 +84,7 @@ describe('request', () => {
     [500, { error: { title: 'Internal Server Error', message: 'Something went wrong' } }, 'Internal Server Error: Something went wrong'],
   ])('turns HTTP %i into an http failure with Zendesk’s message', async (status, body, message) => {
     server.use(http.get(endpoint, () => HttpResponse.json(body, { status })))
-    expect(await failureOf(new ZafCalls(new FakeZafClient()).request({ url }))).toEqual({
+    expect(await failureOf(createZafCalls(new FakeZafClient()).request({ url }))).toEqual({
       kind: 'http',
       call: `GET ${url}`,
       status,
@@ -94,7 +94,7 @@ describe('request', () => {
 
   it('carries Retry-After of a 429', async () => {
     server.use(http.get(endpoint, () => HttpResponse.json({ error: 'TooManyRequests' }, { status: 429, headers: { 'Retry-After': '7' } })))
-    expect(await failureOf(new ZafCalls(new FakeZafClient()).request({ url }))).toMatchObject({
+    expect(await failureOf(createZafCalls(new FakeZafClient()).request({ url }))).toMatchObject({
       kind: 'http',
       status: 429,
       retryAfterSeconds: 7,
@@ -103,7 +103,7 @@ describe('request', () => {
 
   it('refuses a 2xx body that is not JSON', async () => {
     server.use(http.get(endpoint, () => new HttpResponse('<html>maintenance</html>', { status: 200 })))
-    expect(await failureOf(new ZafCalls(new FakeZafClient()).request({ url }))).toEqual({
+    expect(await failureOf(createZafCalls(new FakeZafClient()).request({ url }))).toEqual({
       kind: 'not_json',
       call: `GET ${url}`,
       status: 200,

@@ -1,0 +1,28 @@
+/**
+ * The procedure's words in the agent's language: it gives codes and values (see
+ * src/procedure/reason.ts), the catalogues give the sentences.
+ */
+import { branchById, formatConsultationPath, type BranchId, type ConsultationPath, type Reason } from '../procedure'
+import type { MessageKey, Translate } from '.'
+
+/** A consultation path, with the agent-picks placeholder in the agent's language. */
+export function pathText(t: Translate, path: ConsultationPath): string {
+  return formatConsultationPath(path, t('agentPicksDepth'))
+}
+
+/** A branch as "분기 N (title)". */
+export function branchText(t: Translate, branch: BranchId): string {
+  return t('branchLabel', { number: branchById(branch).number, title: t(`branch_${branch}` as MessageKey) })
+}
+
+/** A reason of the procedure, as a sentence in the agent's language. */
+export function reasonText(t: Translate, { code, params = {} }: Reason): string {
+  return t(`reason_${code}` as MessageKey, {
+    words: params.words ?? '',
+    root: params.root ?? '',
+    age: params.age ?? '',
+    status: params.status ? t(`who_${params.status}`) : '',
+    branch: params.branch ? branchText(t, params.branch) : '',
+    path: params.path ? pathText(t, params.path) : '',
+  })
+}
