@@ -72,12 +72,94 @@ function uiCatalogues(): Plugin {
   }
 }
 
+/** Splits a selector list at top-level commas (not those inside `:where(…)`). */
+function splitSelectors(list: string): string[] {
+  const out: string[] = []
+  let depth = 0
+  let start = 0
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i]
+    if (c === '(') depth++
+    else if (c === ')') depth--
+    else if (c === ',' && depth === 0) {
+      out.push(list.slice(start, i))
+      start = i + 1
+    }
+  }
+  out.push(list.slice(start))
+  return out.map((selector) => selector.trim()).filter(Boolean)
+}
+
+/** What the sidebar's markup can contain: Garden classes, element names, input types. */
+interface UsedMarkup {
+  classes: Set<string>
+  elements: Set<string>
+  inputTypes: Set<string>
+}
+
+/** Input parts that only date, number, colour and file inputs have (the sidebar has none). */
+const UNUSED_INPUT_PARTS = /::?-(?:webkit|moz)-(?:calendar-picker-indicator|color-swatch|color-swatch-wrapper|inner-spin-button|outer-spin-button|file-upload-button|datetime-edit)|:-moz-read-only/
+
+/** Whether a selector can match the sidebar's markup (see {@link UsedMarkup}). */
+function selectorMatchesMarkup(selector: string, used: UsedMarkup): boolean {
+  if (/\[dir=rtl\]|\.is-rtl/.test(selector) || UNUSED_INPUT_PARTS.test(selector)) return false
+  if (![...selector.matchAll(/\.([\w-]+)/g)].every(([, name]) => name !== undefined && (!name.startsWith('c-') || used.classes.has(name)))) return false
+  if (![...selector.matchAll(/\[type=([\w-]+)\]/g)].every(([, type]) => type !== undefined && used.inputTypes.has(type))) return false
+  // Element names outside :not(…)/:where(…) must be ones the sidebar renders.
+  const outside = selector.replace(/\([^()]*\)/g, '()')
+  return [...outside.matchAll(/(?:^|[\s>+~])([a-z][a-z0-9]*)/g)].every(([, element]) => element !== undefined && used.elements.has(element))
+}
+
+/**
+ * Keeps only the Garden CSS rules the sidebar can match: no class, element or input type it
+ * never renders, no right-to-left rules (Garden's packages are flat lists of rules, no at-rules).
+ */
+function gardenOnlyUsedRules(): Plugin {
+  let used: UsedMarkup | null = null
+  const usedMarkup = (): UsedMarkup => {
+    if (used) return used
+    const found: UsedMarkup = { classes: new Set(), elements: new Set(['html', 'body']), inputTypes: new Set() }
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = resolve(dir, entry.name)
+        if (entry.isDirectory()) walk(path)
+        else if (/\.(tsx?|html)$/.test(entry.name)) {
+          const source = readFileSync(path, 'utf8')
+          for (const [name] of source.matchAll(/\bc-[\w-]+/g)) found.classes.add(name)
+          for (const [, element] of source.matchAll(/<([a-z][a-z0-9]*)[\s>/]/g)) if (element) found.elements.add(element)
+          for (const [, type] of source.matchAll(/\btype="([\w-]+)"/g)) if (type) found.inputTypes.add(type)
+        }
+      }
+    }
+    walk(resolve(root, 'src'))
+    used = found
+    return found
+  }
+  return {
+    name: 'garden-only-used-rules',
+    apply: 'build',
+    transform(code, id) {
+      if (!/@zendeskgarden\/css-[a-z]+\/dist\/index\.css$/.test(id)) return undefined
+      const markup = usedMarkup()
+      const rules = code.replace(/\/\*[\s\S]*?\*\//g, '').split('}')
+      const kept: string[] = []
+      for (const rule of rules) {
+        const open = rule.indexOf('{')
+        if (open < 0) continue
+        const selectors = splitSelectors(rule.slice(0, open)).filter((selector) => selectorMatchesMarkup(selector, markup))
+        if (selectors.length) kept.push(`${selectors.join(',')}{${rule.slice(open + 1).trim()}}`)
+      }
+      return { code: kept.join('\n'), map: null }
+    },
+  }
+}
+
 export default defineConfig({
   root: resolve(root, 'src'),
   base: './',
   // Nothing is copied verbatim into the app: msw's worker and fixtures stay out of dist/.
   publicDir: false,
-  plugins: [uiCatalogues(), zendeskPackageLayout()],
+  plugins: [uiCatalogues(), gardenOnlyUsedRules(), zendeskPackageLayout()],
   build: {
     outDir: resolve(dist, 'assets'),
     emptyOutDir: true,

@@ -74,22 +74,16 @@ export interface DateParts {
   readonly format: BirthDateFormat
 }
 
-/**
- * The accepted birth-date shapes as regex sources, each capturing year, separator (empty for
- * digits only), month and day. {@link readDateParts} reads a whole field with them; mask.ts
- * finds the separated and the Korean ones in free text.
- */
-export const DATE_SHAPES = {
+// The accepted shapes, each read as year, separator (empty for digits only), month, day. They
+// exclude each other, so the order does not matter.
+const DATE_SHAPES: readonly RegExp[] = [
   // 19900102, 900102
-  digits: String.raw`(\d{4}|\d\d)()(\d\d)(\d\d)`,
+  /^(\d{4}|\d\d)()(\d\d)(\d\d)$/,
   // 1990-01-02, 1990/1/2, 1990.01.02 and the Korean style 1990. 1. 2. (a trailing separator, dots only)
-  separated: String.raw`(\d{4})\s*([-./])\s*(\d\d?)\s*\2\s*(\d\d?)(?!\d)(?:\s*\2(?<=\.))?`,
+  /^(\d{4})\s*([-./])\s*(\d\d?)\s*\2\s*(\d\d?)(?:\s*\2(?<=\.))?$/,
   // 1990년 1월 2일, 90년 1월 2일
-  korean: String.raw`(\d{4}|\d\d)\s*(년)\s*(\d\d?)\s*월\s*(\d\d?)\s*일?`,
-} as const
-
-// The shapes exclude each other, so the order does not matter.
-const WHOLE_FIELD = Object.values(DATE_SHAPES).map((shape) => new RegExp(`^${shape}$`))
+  /^(\d{4}|\d\d)\s*(년)\s*(\d\d?)\s*월\s*(\d\d?)\s*일?$/,
+]
 
 /**
  * Reads year / month / day from one of the accepted formats, or null. Input is NFKC-normalised
@@ -98,7 +92,7 @@ const WHOLE_FIELD = Object.values(DATE_SHAPES).map((shape) => new RegExp(`^${sha
  */
 export function readDateParts(text: string, today: CalendarDate): DateParts | null {
   const s = text.normalize('NFKC').trim()
-  for (const shape of WHOLE_FIELD) {
+  for (const shape of DATE_SHAPES) {
     const m = shape.exec(s)
     if (!m) continue
     const [, year = '', sep = '', month, day] = m

@@ -6,9 +6,9 @@
  * - birth date: the year only → `1990` (in free text the date keeps its shape: `1990-**-**`);
  * - resident registration number: never shown, not even in part → `******-*******`.
  */
-import { calendarDateOf, DATE_SHAPES, fullYear, readDateParts } from './calendar'
+import { calendarDateOf, fullYear, readDateParts } from './calendar'
 import { parseMobilePhone } from './phone'
-import { detectRrn, MMDD, RRN_MASK, rrnPattern } from './rrn'
+import { detectRrn, RRN_MASK, rrnPattern } from './rrn'
 
 const star = (text: string): string => text.replace(/\d/g, '*')
 
@@ -48,11 +48,14 @@ export function maskBirthDate(text: string, today: Date = new Date()): string {
 
 // A mobile number inside free text: +82 / 0082 / 0, then 01X and 7-8 more digits with separators.
 const PHONE_IN_TEXT = /(?<![\d+])(?:(?:\+|00)\s*82[\s.-]*(?:\(0\)\s*)?0?|0)1[016789](?:[\s.)-]*\d){7,8}(?!\d)/g
-// Dates inside free text, most specific first; each keeps its year digits (group 1) and stars the
-// rest. Digits only count with a real month and day, so amounts (150000) stay readable.
-const DATE_IN_TEXT: readonly RegExp[] = [DATE_SHAPES.korean, DATE_SHAPES.separated, `(\\d{4}|\\d\\d)${MMDD}(?!\\d)`].map(
-  (shape) => new RegExp(`(?<!\\d)${shape}`, 'g'),
-)
+// Dates inside free text (the shapes of the birth-date field), most specific first; each keeps its
+// year digits (group 1) and stars the rest.
+const DATE_IN_TEXT: readonly RegExp[] = [
+  /(?<!\d)(\d{4}|\d\d)\s*년\s*\d\d?\s*월\s*\d\d?\s*일?/g,
+  /(?<!\d)(\d{4})\s*([-./])\s*\d\d?\s*\2\s*\d\d?(?!\d)/g,
+  // 19900102, 900102: only with a real month and day, so amounts (150000) stay readable.
+  /(?<!\d)(\d{4}|\d\d)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)/g,
+]
 // A name after a label ("성함: 김민수", "이름 : John Smith"); the text is NFKC, so ： is already :.
 const LABELLED_NAME = /((?:성함|이름|name)\s*:\s*)([가-힣]{2,10}(?![가-힣])|[A-Za-z]+(?: [A-Za-z]+){0,3})/gi
 

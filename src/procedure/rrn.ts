@@ -4,16 +4,13 @@
 import { reason } from './reason'
 import type { Reason } from './reason'
 
-/** Month 01-12 then day 01-31, as digits: the date part of an RRN, and of a YYMMDD birth date in free text. */
-export const MMDD = '(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])'
-
-// YYMMDD + 7 digits, with or without a dash or spaces. The back part is not validated further:
-// refusing a look-alike is harmless, keeping a real one is not.
-const RRN_SOURCE = `(?<!\\d)\\d\\d${MMDD}\\s*[-‐–—]?\\s*\\d{7}(?!\\d)`
+// YYMMDD (month 01-12, day 01-31) + 7 digits, with or without a dash or spaces. The back part is
+// not validated further: refusing a look-alike is harmless, keeping a real one is not.
+const RRN = /(?<!\d)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s*[-‐–—]?\s*\d{7}(?!\d)/g
 
 /** Matches every resident registration number in a text (global; use with replace / matchAll). */
 export function rrnPattern(): RegExp {
-  return new RegExp(RRN_SOURCE, 'g')
+  return new RegExp(RRN)
 }
 
 /** What an RRN is replaced with wherever text is displayed or written down. */

@@ -10,19 +10,19 @@ export function ApplyBar({ state, view, sidebar, t, language }: { state: Sidebar
       {state.confirmOverwrite ? (
         <div class="notice notice--warning" role="alertdialog" data-testid="confirm-overwrite">
           <p>{t('confirmOverwrite')}</p>
-          <button type="button" class="btn btn--sm btn--danger" data-action="overwrite" onClick={() => void sidebar.apply(true)}>
+          <button type="button" class="c-btn c-btn--sm c-btn--danger" data-action="overwrite" onClick={() => void sidebar.apply(true)}>
             {t('overwrite')}
           </button>
-          <button type="button" class="btn btn--sm" onClick={() => sidebar.cancelOverwrite()}>
+          <button type="button" class="c-btn c-btn--sm" onClick={() => sidebar.cancelOverwrite()}>
             {t('keepValue')}
           </button>
         </div>
       ) : null}
-      <button type="button" class="btn btn--primary" data-action="apply" disabled={blocker !== null || state.busy !== null} onClick={() => void sidebar.apply()}>
+      <button type="button" class="c-btn c-btn--primary" data-action="apply" disabled={blocker !== null || state.busy !== null} onClick={() => void sidebar.apply()}>
         {state.busy === 'apply' ? t('applying') : t('apply')}
       </button>
       {state.lastApply ? (
-        <button type="button" class="btn" data-action="undo" disabled={state.busy !== null} onClick={() => void sidebar.undo()}>
+        <button type="button" class="c-btn" data-action="undo" disabled={state.busy !== null} onClick={() => void sidebar.undo()}>
           {t('undo')}
         </button>
       ) : null}

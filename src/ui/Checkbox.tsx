@@ -1,11 +1,11 @@
 import type { ComponentChildren } from 'preact'
 
-/** A checkbox wrapped in its label, so no id is needed to tie them. */
+/** Garden's checkbox: the input and its label text as siblings, wrapped in one label (no id needed). */
 export function Checkbox({ checked, onChange, children }: { checked: boolean; onChange: (checked: boolean) => void; children: ComponentChildren }) {
   return (
-    <label class="check">
-      <input type="checkbox" checked={checked} onChange={(event) => onChange((event.currentTarget as HTMLInputElement).checked)} />
-      <span>{children}</span>
+    <label class="c-field check">
+      <input type="checkbox" class="c-field__checkbox" checked={checked} onChange={(event) => onChange((event.currentTarget as HTMLInputElement).checked)} />
+      <span class="c-field__label">{children}</span>
     </label>
   )
 }

@@ -36,7 +36,7 @@ export function ConsultationPanel({ decision, state, view, sidebar, t, language 
       </p>
       {picking ? (
         <div class="picker">
-          <input class="input" type="search" value={state.depthQuery} placeholder={t('depthSearch')} aria-label={t('depthSearch')} onInput={(event) => sidebar.searchDepths((event.currentTarget as HTMLInputElement).value)} />
+          <input class="c-field__input" type="search" value={state.depthQuery} placeholder={t('depthSearch')} aria-label={t('depthSearch')} onInput={(event) => sidebar.searchDepths((event.currentTarget as HTMLInputElement).value)} />
           {state.fieldsFailure || !state.settings?.consultationFields ? null : !state.fieldDefinitions ? (
             <p class="muted small">{t('loadingFields')}</p>
           ) : (

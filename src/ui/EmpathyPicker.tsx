@@ -33,7 +33,7 @@ export function EmpathyPicker({ decision, state, sidebar, t, language }: { decis
       </div>
       {chosen ? (
         <select
-          class="input"
+          class="c-field__input"
           aria-label={t('empathyPhrase')}
           value={chosen.phrase}
           onChange={(event) => sidebar.chooseEmpathy({ kind, phrase: (event.currentTarget as HTMLSelectElement).value })}
@@ -46,7 +46,7 @@ export function EmpathyPicker({ decision, state, sidebar, t, language }: { decis
         </select>
       ) : null}
       {chosen ? (
-        <button type="button" class="btn btn--sm" data-action="insert" disabled={inserted || state.busy !== null} onClick={() => void sidebar.insertStep('empathy')}>
+        <button type="button" class="c-btn c-btn--sm" data-action="insert" disabled={inserted || state.busy !== null} onClick={() => void sidebar.insertStep('empathy')}>
           {inserted ? t('inserted') : t('insert')}
         </button>
       ) : null}

@@ -6,17 +6,17 @@ import { reasonText } from '../i18n/procedure-texts'
 
 function Problem({ result, shown, t }: { result: CheckResult; shown: boolean; t: Translate }) {
   if (!shown || result.ok) return null
-  return <span class="field__error">{reasonText(t, result.error)}</span>
+  return <span class="c-field__message field__error">{reasonText(t, result.error)}</span>
 }
 
 /** Branch 3: name, birth date, mobile number and "it is the person", checked as the agent types. */
 export function IdentityForm({ check, state, sidebar, t, language, index }: { check: IdentityCheck; state: SidebarState; sidebar: Sidebar; t: Translate; language: UiLanguage; index: string }) {
   const input = state.identity
   const field = (key: 'name' | 'birthDate' | 'phone', label: string, placeholder: string) => (
-    <label class="field" data-field={key}>
-      <span class="label">{label}</span>
+    <label class="c-field field" data-field={key}>
+      <span class="c-field__label">{label}</span>
       <input
-        class={input[key] && !check.checks[key].ok ? 'input is-invalid' : 'input'}
+        class={input[key] && !check.checks[key].ok ? 'c-field__input is-invalid' : 'c-field__input'}
         value={input[key]}
         placeholder={placeholder}
         autocomplete="off"

@@ -9,7 +9,7 @@ export function NoticeBar({ state, sidebar, t }: { state: SidebarState; sidebar:
     <div class={`notice notice--${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'} data-testid="notice" data-tone={notice.tone}>
       <span>{noticeText(t, notice)}</span>
       {notice.tone === 'error' && notice.retry ? (
-        <button type="button" class="btn btn--sm" onClick={() => sidebar.retry()}>
+        <button type="button" class="c-btn c-btn--sm" onClick={() => sidebar.retry()}>
           {t('retry')}
         </button>
       ) : null}

@@ -5,10 +5,10 @@ import type { Sidebar, SidebarState, SidebarView } from '../sidebar/model'
 export function PhoneMatchHelper({ state, view, sidebar, t }: { state: SidebarState; view: SidebarView; sidebar: Sidebar; t: Translate }) {
   const compare = view.phoneCompare
   const input = (key: 'driverApp' | 'kakaoTalk', label: string) => (
-    <label class="field">
-      <span class="label">{label}</span>
+    <label class="c-field field">
+      <span class="c-field__label">{label}</span>
       <input
-        class="input"
+        class="c-field__input"
         value={state.phoneInputs[key]}
         placeholder="010-1234-5678"
         autocomplete="off"
@@ -24,7 +24,7 @@ export function PhoneMatchHelper({ state, view, sidebar, t }: { state: SidebarSt
         {input('driverApp', t('phoneDriverApp'))}
         {input('kakaoTalk', t('phoneKakaoTalk'))}
       </div>
-      {compare && typeof compare === 'object' ? <p class="field__error">{t(`phoneInvalid_${compare.invalid}`)}</p> : null}
+      {compare && typeof compare === 'object' ? <p class="c-field__message field__error">{t(`phoneInvalid_${compare.invalid}`)}</p> : null}
       <div class="segmented" role="group" aria-label={t('phoneMatchTitle')}>
         {(['same', 'different'] as const).map((answer) => (
           <button

@@ -21,7 +21,7 @@ export function StepCard({ step, index, state, sidebar, t, language }: { step: R
       {step.text ? <pre class="preview">{step.text}</pre> : null}
       {macro ? <p class="muted small">{t('viaMacro', { id: macro })}</p> : null}
       {step.text ? (
-        <button type="button" class="btn btn--sm" data-action="insert" disabled={inserted || state.busy !== null} onClick={() => void sidebar.insertStep(step.id)}>
+        <button type="button" class="c-btn c-btn--sm" data-action="insert" disabled={inserted || state.busy !== null} onClick={() => void sidebar.insertStep(step.id)}>
           {inserted ? t('inserted') : t('insert')}
         </button>
       ) : null}

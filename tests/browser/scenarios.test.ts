@@ -43,6 +43,9 @@ async function selectedEmpathy(app: Frame): Promise<string> {
 /** The whole page from the top, at the Marketplace's 1024×768. */
 async function shoot(s: ScenarioPage, name: string) {
   await s.page.evaluate(() => window.scrollTo(0, 0))
+  // The app is an out-of-process frame: let it paint the area the scroll uncovered.
+  await s.app.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
+  await s.page.waitForTimeout(200)
   await s.page.screenshot({ path: join(shots, name) })
 }
 
