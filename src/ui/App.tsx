@@ -92,7 +92,7 @@ export class App extends Component<AppProps> {
         return (
           <main class="sidebar">
             <p class="notice notice--error">
-              문구를 불러오지 못했습니다. The app's texts could not be loaded.{' '}
+              문구를 불러오지 못했습니다. The app’s texts could not be loaded.{' '}
               <button type="button" class="c-btn c-btn--sm" onClick={() => this.retryLanguage(language)}>
                 다시 시도 / Retry
               </button>

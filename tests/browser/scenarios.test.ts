@@ -224,6 +224,43 @@ describe('scenarios in the browser', { timeout: TEST_TIMEOUT }, () => {
     }
   })
 
+  it.each([
+    ['ko', 'ui-ko-'],
+    ['en-US', 'ui-en-'],
+  ] as const)('an agent in %s: the frame downloads the texts of that language only', async (locale, file) => {
+    // Latency: the language is fetched after the first host answer, once the listener is on.
+    const s = await open('nonmember-general', { latency: 300, locale })
+    const fetched: string[] = []
+    s.page.on('requestfinished', (request) => {
+      const name = new URL(request.url()).pathname.split('/').pop() ?? ''
+      if (name.startsWith('ui-')) fetched.push(name)
+    })
+    try {
+      expect(await branch(s.app)).toBe('answer_directly')
+      expect(fetched).toHaveLength(1)
+      expect(fetched[0]?.startsWith(file)).toBe(true)
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('texts that fail to download: a message in both languages and a retry that works', async () => {
+    const s = await open('nonmember-general', { latency: 300 })
+    let block = true
+    await s.context.route(/\/ui-[a-z]+-[\w-]+\.json$/, (route) => (block ? route.abort() : route.continue()))
+    try {
+      const retry = s.app.getByRole('button', { name: '다시 시도 / Retry' })
+      await retry.waitFor({ timeout: TIMEOUTS.app })
+      expect(await s.app.locator('.notice--error').textContent()).toContain('The app’s texts could not be loaded')
+      expect((await s.hostState()).draft).toBe('')
+      block = false
+      await retry.click()
+      expect(await branch(s.app)).toBe('answer_directly')
+    } finally {
+      await s.close()
+    }
+  })
+
   it('the iframe is as tall as its content', async () => {
     const s = await open('reinquiry-same')
     try {
