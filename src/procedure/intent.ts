@@ -39,71 +39,98 @@ export type IntentHint =
 /** The "no hint" value. */
 export const NO_HINT: IntentHint = { intent: 'none', matched: [] }
 
-// The patterns run on the compact form, where [가-힣a-z0-9] is any character. Alternations are
-// folded ([안않] for 안|않, 바[꿨꿧] for 바꿨|바꿧); where one alternative is the start of another
-// (증명서, 증명) the longer still comes first, so what a rule quotes does not change.
+// Between a noun and its verb: up to 10 characters, but not across another topic (정산, 콜…) or
+// a sign that the verification already succeeded (완료, 성공).
+const GAP = '(?:(?!정산|콜|입금|출금|수수료|포인트|운행|배차|보험|캐시|지급|환급|계정|로그인|완료|성공|끝)[가-힣a-z0-9]){0,10}?'
+const VERIFY_NOUN = '(?:(?:프로필|본인)?인증|본인확인)(?:하기|창|버튼|메뉴|화면|메세지|메시지|절차)?(?:이|가|은|는|도|을|를)?'
+const NOT = '(?:안|않|앙)'
+const NOT_SHOWING = '(?:떠|뜨|뜸|뜬|돼|되|됩|됨|됌|대|나와|나오|나옴|나타|보여|보이|보임|눌|넘어|열려|열리|열림|진행)'
+// Cannot do it / it breaks: 못하겠어요, 튕겨요, 실패, 오류.
+const CANNOT = '(?:못(?:해|하|했|함)|튕기|튕겨|튕김|실패|오류|에러|먹통)'
+const CHANGED =
+  '(?:바꿨|바꿧|바꼈|바꼇|바꿔서|바꾸고|바꾸었|바꾼|바뀌었|바뀌어|바뀌고|바뀐|바뀜|바꿈|변경했|변경햇|변경됐|변경됬|변경되었|변경되어|변경돼|변경된|변경됨|변경함|변경하고|변경해서|변경한|변경후|변경이후|변경뒤|변경하였)'
+// "바꾸고 싶어요", "바꾼 적 없어요", "변경한 건 아니고": not a change that happened.
+const NOT_DONE = '(?!싶|적|건아니|건아닌|거아니|거아닌|려|려고)'
+const PHONE_NOUN = '(?:(?:전화|휴대폰|핸드폰|휴대전화|폰|핸폰)?번호|연락처)'
 
-/** The rules per intent, most specific intent first: that is also the priority when several match. */
-const RULES = [
-  [
-    'termination_certificate',
-    [
-      // 해촉증명서 and its typos; also a withdrawn driver asking for a certificate in other words.
-      /[해헤]촉(?:증(?:명[서써]?|멍서)?|확인서|서류?|발급)/g,
-      /(?:위촉|계약)해지(?:증명서?|확인서)/g,
-      /탈퇴[가-힣a-z0-9]{0,12}?(?:증명서?|확인서)/g,
-    ],
-  ],
-  [
-    'verification_failing',
-    [
-      // 인증(하기 버튼)(이), then up to 10 characters that cross no other topic (정산, 콜…) and no
-      // sign that it already worked (완료, 성공), then "not showing / not working" (안 떠, 안 보여,
-      // 안 돼) or "cannot / it breaks" (못하겠어요, 튕겨요, 실패, 오류).
-      /(?:(?:프로필|본인)?인증|본인확인)(?:하기|창|버튼|메(?:뉴|[세시]지)|화면|절차)?[이가은는도을를]?(?:(?!콜|정산|입금|출금|수수료|포인트|운행|보험|캐시|계정|배차|지급|환급|로그인|완료|성공|끝)[가-힣a-z0-9]){0,10}?(?:[안않앙](?:[돼되됩됨대떠뜨뜸뜬됌눌]|나[와오옴타]|보[여이임]|넘어|열[려리림]|진행)|못[해하했함]|튕[기겨김]|실패|오류|에러|먹통)/g,
-      // 인증 directly followed by 불가, 막혀, 없어요 (the other failure words are caught above).
-      /(?:(?:프로필|본인)?인증|본인확인)(?:하기|창|버튼|메(?:뉴|[세시]지)|화면|절차)?[이가은는도을를]?(?:계속|자꾸|또)?(?:불가|막[혀힘]|없(?:[어음네습던]|는데))/g,
-      /인증(?:완료|진행)[이가]?[안않][돼되됩됨대떠뜨]/g,
-      /인증번호[이가를]?[안않못][와오옴받]/g,
-      // The earlier guide did not work ("알려주신 대로 했는데 안 돼요").
-      /(?:안내(?:받|해주|주신|대로)|알려[주준]|하라[는고]|시키는)[가-힣a-z0-9]{0,12}?(?:했(?:는데|지만|어도)|해(?:봤는데|도|보니)|하는데|눌(?:렀는데|러도)|들어갔는데)[가-힣a-z0-9]{0,6}?(?:[안않](?:[돼되됨대떠뜨뜸]|나[와오]|넘어|보[여이])|똑같|마찬가지)/g,
-    ],
-  ],
-  [
-    'phone_changed',
-    [
-      // (전화)번호 / 연락처 (를) 바꿨 / 변경했…, but not "바꾸고 싶어요", "바꾼 적 없어요", "변경한 건
-      // 아니고": not a change that happened.
-      /(?:(?:전화|휴대(?:폰|전화)|핸드?폰|폰)?번호|연락처)[이가은는도을를랑]?(?:제가|다|새로)?(?:바(?:[꿨꿧꼈꼇꾼뀐뀜꿈]|꿔서|꾸[고었]|뀌[었어고])|변경(?:[했햇됐됬돼된됨함한후뒤]|되[었어]|하[고였]|해서|이후))(?![싶적려]|[건거]아[니닌])/g,
-      /새(?:로운)?(?:전화|휴대(?:폰|전화)|핸드?폰|폰)?번호/g,
-      /번호[를가]?새로(?:[받했]|바꿨|만들|개통|변경)/g,
-      // "기사 앱이랑 카톡 번호가 달라요": the contacts differ, branch 4's own question.
-      /(?:번호|연락처)[이가]?(?:달라|다[르릅])/g,
-    ],
-  ],
-  [
-    'general_question',
-    [
-      /어떻게(?:[하해되돼받쓰써보봐알찾잡]|신청|등록|설정|변경|확인|사용|이용|바[꾸꿔꿀]|가입|탈퇴|들어가|출근|퇴근|발급)/g,
-      /(?:(?:[하쓰보받]|(?:신청|등록|설정|변경|확인|사용|이용)하|바꾸)는법|방법)/g,
-      /(?:기준|정책|규정|절차|조건|자격|요건)(?:[이가은는도을를]|좀)?(?:[뭐있]|어(?:떻게|떤|떠)|알려|궁금|무엇|되(?:나|는지))/g,
-      /어디(?:[서로]|에서?)?(?:[하해보봐받찾]|신청|등록|설정|변경|확인|바[꾸꿔]|들어가|발급)/g,
-      /(?:수수료|보험료?|요금|이용료|가입비)[이가은는율]?(?:얼마|몇|어떻게)/g,
-      /(?:정산|지급|입금)[이가은는일]?(?:언제|몇시|며칠|무슨요일)|언제(?:정산|지급|입금)/g,
-      /뭐(?:[예에]요|[죠임])|뭔가요|무엇인가요|무슨(?:뜻|의미)/g,
-    ],
-  ],
-] as const
+interface Rule {
+  readonly intent: Intent
+  readonly pattern: RegExp
+}
 
-// Signs that the answer depends on the driver's own data (see the module comment). Only whether
-// one matches counts, so a shorter alternative may stand for longer ones (왜 제 for 왜 제재).
-const ACCOUNT_MARKERS: readonly RegExp[] = [
-  /(?:[제내]|저[의희]|나의)(?:콜|정산|입금|출금|수수료|포인트|운행|보험|캐시|계정|돈|아이디|등급|상태|잔[액고]|면허|프로필|사진|차량|이력|기록|내역|평점|수입)/,
-  /(?:정지|제재|차단|이용제한|[패페]널티|블랙|탈락|불합격|반려|보류)[이가을를]?(?:[됐됬됨먹풀왜된돼]|되었|당[했함]|해제|[이사]유|인가)/,
-  /왜(?:[제저내콜돈안못깎]|이렇|그런|정지|차단|정산|입금|취소|빠져|차감|떨어|배차)/,
-  /[안않못](?:[옴붙]|들어|잡[혀히아]|와요|받[았아]|빠져|입금|지급|나갔)/,
-  /(?:확인|조회|처리|해결|체크)좀?(?:해[주줘달]|부탁|바랍|요청)/,
+const RULES: readonly Rule[] = [
+  // 해촉증명서 and its typos; also a withdrawn driver asking for a certificate in other words.
+  { intent: 'termination_certificate', pattern: /[해헤]촉(?:증명서|증명써|증멍서|증명|증|확인서|서류|서|발급)/g },
+  { intent: 'termination_certificate', pattern: /(?:위촉|계약)해지(?:증명서|증명|확인서)/g },
+  { intent: 'termination_certificate', pattern: /탈퇴[가-힣a-z0-9]{0,12}?(?:증명서|증명|확인서)/g },
+
+  { intent: 'verification_failing', pattern: new RegExp(`${VERIFY_NOUN}${GAP}(?:${NOT}${NOT_SHOWING}|${CANNOT})`, 'g') },
+  {
+    intent: 'verification_failing',
+    pattern: new RegExp(`${VERIFY_NOUN}(?:계속|자꾸|또)?(?:실패|오류|에러|불가|먹통|막혀|막힘|튕겨|튕김|못해|못하|못함|못했|없어|없음|없네|없는데|없습|없던)`, 'g'),
+  },
+  { intent: 'verification_failing', pattern: /인증(?:완료|진행)(?:가|이)?(?:안|않)(?:돼|되|됩|됨|대|떠|뜨)/g },
+  { intent: 'verification_failing', pattern: /인증번호(?:가|이|를)?(?:안|않|못)(?:와|오|옴|받)/g },
+  // The earlier guide did not work ("알려주신 대로 했는데 안 돼요").
+  {
+    intent: 'verification_failing',
+    pattern:
+      /(?:안내받|안내해주|안내주신|안내대로|알려주|알려준|하라는|하라고|시키는)[가-힣a-z0-9]{0,12}?(?:했는데|해봤는데|했지만|해도|했어도|해보니|하는데|눌렀는데|눌러도|들어갔는데)[가-힣a-z0-9]{0,6}?(?:(?:안|않)(?:돼|되|됨|대|떠|뜨|뜸|나와|나오|넘어|보여|보이)|똑같|마찬가지)/g,
+  },
+
+  { intent: 'phone_changed', pattern: new RegExp(`${PHONE_NOUN}(?:를|을|가|이|도|는|은|랑)?(?:제가|다|새로)?${CHANGED}${NOT_DONE}`, 'g') },
+  { intent: 'phone_changed', pattern: /새(?:로운)?(?:전화|휴대폰|핸드폰|휴대전화|폰|핸폰)?번호/g },
+  { intent: 'phone_changed', pattern: /번호(?:를|가)?새로(?:바꿨|만들|받|개통|변경|했)/g },
+  // "기사 앱이랑 카톡 번호가 달라요": the contacts differ, branch 4's own question.
+  { intent: 'phone_changed', pattern: /(?:번호|연락처)(?:가|이)?(?:달라|다르|다릅)/g },
+
+  { intent: 'general_question', pattern: /어떻게(?:하|해|되|돼|받|신청|등록|설정|바꾸|바꿔|바꿀|변경|확인|사용|이용|가입|탈퇴|쓰|써|보|봐|알|찾|들어가|출근|퇴근|발급|잡)/g },
+  { intent: 'general_question', pattern: /(?:(?:하는|쓰는|보는|받는|사용하는|이용하는|설정하는|변경하는|신청하는|등록하는|확인하는|바꾸는)법|방법)/g },
+  { intent: 'general_question', pattern: /(?:기준|정책|규정|절차|조건|자격|요건)(?:이|가|은|는|을|를|좀|도)?(?:뭐|어떻게|어떤|어떠|알려|궁금|있|무엇|되나|되는지)/g },
+  { intent: 'general_question', pattern: /(?:어디서|어디에서|어디로|어디에|어디)(?:확인|신청|하|해|보|봐|받|변경|등록|찾|설정|바꾸|바꿔|들어가|발급)/g },
+  { intent: 'general_question', pattern: /(?:수수료|보험료|요금|이용료|가입비|보험)(?:는|은|가|이|율)?(?:얼마|몇|어떻게)/g },
+  { intent: 'general_question', pattern: /(?:정산|지급|입금)(?:은|는|이|가|일)?(?:언제|몇시|며칠|무슨요일)|언제(?:정산|지급|입금)/g },
+  { intent: 'general_question', pattern: /(?:뭐예요|뭐에요|뭔가요|뭐죠|무엇인가요|뭐임|무슨뜻|무슨의미)/g },
 ]
+
+// Signs that the answer depends on the driver's own data (see the module comment).
+const ACCOUNT_MARKERS: readonly RegExp[] = [
+  /(?:제|내|저의|나의|저희)(?:계정|아이디|정산|수수료|포인트|캐시|운행|콜|등급|상태|잔액|잔고|보험|면허|프로필|사진|차량|이력|기록|내역|평점|돈|수입|출금|입금)/,
+  /(?:정지|제재|차단|이용제한|패널티|페널티|블랙|탈락|불합격|반려|보류)(?:가|이|를|을)?(?:됐|되었|됬|당했|당함|됨|먹|풀|해제|이유|사유|왜|인가|된|돼)/,
+  /왜(?:이렇|저렇|그런|제|저|내|정지|제재|차단|콜|정산|입금|돈|안|못|취소|빠져|차감|깎|떨어|배차)/,
+  /(?:안|않|못)(?:들어|잡혀|잡히|잡아|와요|옴|받았|받아|빠져|입금|지급|붙|나갔)/,
+  /(?:확인|조회|처리|해결|체크)(?:좀)?(?:해주|해줘|부탁|바랍|요청|해달|해주실|해주시)/,
+]
+
+/** Priority when several intents match: the most specific situation wins. */
+const PRIORITY: readonly Intent[] = ['termination_certificate', 'verification_failing', 'phone_changed', 'general_question']
+
+interface Compact {
+  readonly text: string
+  /** Index in the normalised message of each compact character. */
+  readonly map: readonly number[]
+  readonly source: string
+}
+
+function compact(message: string): Compact {
+  const source = message.normalize('NFKC')
+  let text = ''
+  const map: number[] = []
+  for (let i = 0; i < source.length; i++) {
+    const ch = (source[i] ?? '').toLowerCase()
+    if (/[가-힣a-z0-9]/.test(ch)) {
+      text += ch
+      map.push(i)
+    }
+  }
+  return { text, map, source }
+}
+
+function originalSpan(c: Compact, start: number, length: number): string {
+  const from = c.map[start] ?? 0
+  const to = (c.map[start + length - 1] ?? from) + 1
+  return c.source.slice(from, to)
+}
 
 /**
  * Suggests what the driver wants from their latest message. Returns the matched words as
@@ -111,36 +138,30 @@ const ACCOUNT_MARKERS: readonly RegExp[] = [
  * message is about the driver's own account, or when the message is empty.
  */
 export function detectIntent(message: string): IntentHint {
-  // The compact form (see the module comment), and where each of its characters is in the
-  // normalised message, to quote the driver's words as typed.
-  const source = message.normalize('NFKC')
-  const at: number[] = []
-  const text = source.replace(/[^]/g, (ch, i: number) => {
-    const lower = ch.toLowerCase()
-    return /[가-힣a-z0-9]/.test(lower) ? (at.push(i), lower) : ''
-  })
-  const found: Partial<Record<Intent, string[]>> = {}
+  const c = compact(message)
+  if (c.text === '') return NO_HINT
+  const found = new Map<Intent, string[]>()
   // Spans already explained by an earlier (more specific) rule are not quoted twice.
   const taken: Array<readonly [number, number]> = []
-  for (const [intent, patterns] of RULES) {
-    for (const pattern of patterns) {
-      for (const { 0: match, index: from } of text.matchAll(pattern)) {
-        const to = from + match.length
-        if (taken.some(([a, b]) => from < b && a < to)) continue
-        taken.push([from, to])
-        const start = at[from] ?? 0
-        const word = source.slice(start, (at[to - 1] ?? start) + 1)
-        const words = (found[intent] ??= [])
-        if (!words.includes(word)) words.push(word)
-      }
+  for (const rule of RULES) {
+    for (const m of c.text.matchAll(rule.pattern)) {
+      if (m[0].length === 0) continue
+      const from = m.index
+      const to = m.index + m[0].length
+      if (taken.some(([a, b]) => from < b && a < to)) continue
+      taken.push([from, to])
+      const words = found.get(rule.intent) ?? []
+      const word = originalSpan(c, m.index, m[0].length)
+      if (!words.includes(word)) words.push(word)
+      found.set(rule.intent, words)
     }
   }
-  if (ACCOUNT_MARKERS.some((p) => p.test(text))) delete found.general_question
-  const intent = RULES.find(([i]) => found[i])?.[0]
+  if (found.has('general_question') && ACCOUNT_MARKERS.some((p) => p.test(c.text))) found.delete('general_question')
+  const intent = PRIORITY.find((i) => found.has(i))
   if (!intent) return NO_HINT
   const branch = INTENT_BRANCH[intent]
   // Words of other intents pointing at the same branch also explain the hint (번호 바꿨는데 + 인증이 안 떠요).
-  const matched = RULES.flatMap(([i]) => (INTENT_BRANCH[i] === branch ? (found[i] ?? []) : []))
+  const matched = PRIORITY.filter((i) => INTENT_BRANCH[i] === branch).flatMap((i) => found.get(i) ?? [])
   return { intent, matched, suggestedBranch: branch }
 }
 
@@ -150,7 +171,7 @@ export interface FrustrationHint {
   readonly matched: string[]
 }
 
-const FRUSTRATION = /[ㅠㅜ]{2}|답답|짜증|화[나가]|미치|몇\s*번(?:[째을]|이나)|도대체|대체\s*왜|장난|너무\s*하|어이\s*없|황당|힘들/g
+const FRUSTRATION = /ㅠㅠ|ㅜㅜ|ㅠㅜ|ㅜㅠ|답답|짜증|화나|화가|미치|몇\s*번(?:째|을|이나)|도대체|대체\s*왜|장난|너무\s*하|어이\s*없|황당|힘들/g
 
 /** Detects frustration cues (ㅠㅠ, 답답, 몇 번째…) in a message; used to suggest 공감. */
 export function detectFrustration(message: string): FrustrationHint {
