@@ -11,7 +11,9 @@
  *     resizes, time to decision (informative only).
  * Exits non-zero when a budget is broken; times never decide.
  *
- * Options: --latency <ms> (default 100), --no-build, --json <file> (write the figures).
+ * Options: --latency <ms> (default 100), --no-build, --json <file> (write the figures),
+ * --no-size-budget (size printed, not enforced: CI uses it while the 24 KB budget waits on a
+ * product decision, see the README's Performance section; the other budgets still decide).
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -53,7 +55,12 @@ const largestLanguage = languages.reduce((a, b) => (b.gzip > (a?.gzip ?? -1) ? b
 const sum = (/** @type {typeof files} */ list, /** @type {'raw' | 'gzip'} */ key) => list.reduce((total, file) => total + file[key], 0)
 const perFrame = [...code, ...(largestLanguage ? [largestLanguage] : [])]
 const total = { raw: sum(perFrame, 'raw'), gzip: sum(perFrame, 'gzip') }
-if (total.gzip > SIZE_BUDGET) broken.push(`a frame loads ${total.gzip} B gzip of JS + CSS + texts, over ${SIZE_BUDGET} B`)
+const enforceSize = !args.includes('--no-size-budget')
+/** @type {string[]} */
+const notEnforced = []
+/** A broken size budget: a failure, or only reported under --no-size-budget. */
+const sizeOver = (/** @type {string} */ line) => (enforceSize ? broken : notEnforced).push(line)
+if (total.gzip > SIZE_BUDGET) sizeOver(`a frame loads ${total.gzip} B gzip of JS + CSS + texts, over ${SIZE_BUDGET} B`)
 
 /** The SDK, as the npm build bundled for the local host (Zendesk serves its own from the CDN). */
 function sdkSize() {
@@ -151,7 +158,7 @@ try {
       msToDecision: Math.round(decidedAt - state.registeredAt),
     }
     rows.push(row)
-    if (loadedGzip > SIZE_BUDGET) broken.push(`${scenario} (${locale}): the frame loaded ${loadedGzip} B gzip, over ${SIZE_BUDGET} B`)
+    if (loadedGzip > SIZE_BUDGET) sizeOver(`${scenario} (${locale}): the frame loaded ${loadedGzip} B gzip, over ${SIZE_BUDGET} B`)
     const restBudget = scenario === 'member' ? BUDGET.restMember : BUDGET.rest
     if (row.waves > BUDGET.waves) broken.push(`${scenario}: ${row.waves} waves before the decision (budget ${BUDGET.waves})`)
     if (row.restCalls > restBudget) broken.push(`${scenario}: ${row.restCalls} REST calls before the decision (budget ${restBudget})`)
@@ -178,9 +185,10 @@ const sdk = sdkSize()
 if (sdk) console.log(`\nZAF SDK (served by Zendesk's CDN in production, not counted; npm 2.0.11 build bundled): ${sdk.raw} B raw, ${sdk.gzip} B gzip`)
 
 const json = option('--json')
-if (json) writeFileSync(json, JSON.stringify({ latency, files, total, sdk, rows, broken }, null, 2))
+if (json) writeFileSync(json, JSON.stringify({ latency, files, total, sdk, rows, broken, notEnforced }, null, 2))
+if (notEnforced.length) console.log(`\nSize budget broken, not enforced (--no-size-budget):\n${notEnforced.map((line) => `- ${line}`).join('\n')}`)
 if (broken.length) {
   console.log(`\nBudgets broken:\n${broken.map((line) => `- ${line}`).join('\n')}`)
   process.exit(1)
 }
-console.log('\nEvery budget holds.')
+console.log(enforceSize ? '\nEvery budget holds.' : '\nEvery enforced budget holds.')
