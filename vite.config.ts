@@ -3,7 +3,8 @@ import { resolve } from 'node:path'
 import { defineConfig, type Plugin } from 'vitest/config'
 
 const root = import.meta.dirname
-const dist = resolve(root, 'dist')
+// DIST_DIR lets a size report build elsewhere without touching dist/ (scripts/module-sizes.mjs).
+const dist = resolve(root, process.env.DIST_DIR ?? 'dist')
 
 /**
  * Lays out dist/ the way Zendesk expects an app package: manifest.json and translations/ at the
