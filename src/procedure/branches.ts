@@ -4,7 +4,7 @@
  * Steps are listed in the order the agent sends them. Text steps carry the article's exact text;
  * the empathy step has none because its line is chosen per situation (see empathy.ts).
  */
-import { articleText, ARTICLE_QUESTIONS, ARTICLE_RULES } from './article'
+import { articleText, QUESTION_Q2, RULE_ANSWER_DIRECTLY, RULE_DEFAULT_GUIDE, RULE_TERMINATION_CERTIFICATE } from './article'
 import type { ArticleSection } from './article'
 
 /** Branch ids, in article order: 1 default, 2 answer directly, 3 termination certificate, 4 re-inquiry. */
@@ -87,7 +87,7 @@ export const BRANCHES: readonly Branch[] = [
     id: 'verify_then_reinquire',
     number: 1,
     section: 'Q1',
-    rule: ARTICLE_RULES.defaultGuide,
+    rule: RULE_DEFAULT_GUIDE,
     consultation: 'agent_picks',
     steps: [
       EMPATHY_STEP,
@@ -107,7 +107,7 @@ export const BRANCHES: readonly Branch[] = [
     id: 'answer_directly',
     number: 2,
     section: 'Q1',
-    rule: ARTICLE_RULES.answerDirectly,
+    rule: RULE_ANSWER_DIRECTLY,
     consultation: 'agent_picks',
     steps: [
       EMPATHY_STEP,
@@ -121,7 +121,7 @@ export const BRANCHES: readonly Branch[] = [
     id: 'termination_certificate',
     number: 3,
     section: 'Q1',
-    rule: ARTICLE_RULES.terminationCertificate,
+    rule: RULE_TERMINATION_CERTIFICATE,
     consultation: 'agent_picks',
     steps: [
       EMPATHY_STEP,
@@ -140,7 +140,7 @@ export const BRANCHES: readonly Branch[] = [
     id: 'reinquiry_phone_change',
     number: 4,
     section: 'Q2',
-    rule: ARTICLE_QUESTIONS.Q2,
+    rule: QUESTION_Q2,
     consultation: 'fixed_if_verification_only',
     steps: [
       EMPATHY_STEP,

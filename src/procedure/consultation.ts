@@ -1,7 +1,7 @@
 /**
  * Consultation type (상담유형): the ticket's category as a path of depths.
  */
-import { ARTICLE_CONSULTATION } from './article'
+import { AGENT_PICKS_DEPTH } from './article'
 
 /**
  * A consultation type as depths from the root. `agentPicksDepth` means the path stops where the
@@ -35,6 +35,6 @@ export function agentPicksPath(rootDepth: string = DEFAULT_ROOT_DEPTH): Consulta
  * A path as people read it: depths joined by ▶, ending with `placeholder` when the agent picks
  * the depth (by default the article's own words; the UI passes its language's).
  */
-export function formatConsultationPath(path: ConsultationPath, placeholder: string = ARTICLE_CONSULTATION.agentPicksDepth): string {
+export function formatConsultationPath(path: ConsultationPath, placeholder: string = AGENT_PICKS_DEPTH): string {
   return (path.agentPicksDepth ? [...path.depths, placeholder] : path.depths).join(DEPTH_SEPARATOR)
 }

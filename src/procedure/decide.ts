@@ -88,18 +88,18 @@ const STATUS_REASON: Readonly<Record<RequesterStatus, Reason>> = {
  *   is false. Branch 3: `identityGate` from `identity`.
  */
 export function decide(input: DecideInput): Decision {
-  const reasons: Reason[] = [STATUS_REASON[input.status]]
-  if (input.status === 'member') {
-    if (input.chosenBranch) reasons.push(reason('member_branch_ignored'))
+  const { status, chosenBranch, phoneMatch: match, verificationOnly } = input
+  const reasons: Reason[] = [STATUS_REASON[status]]
+  if (status === 'member') {
+    if (chosenBranch) reasons.push(reason('member_branch_ignored'))
     return { applies: false, reasons }
   }
-  const status = input.status
 
   const hinted = input.hint && input.hint.intent !== 'none' ? input.hint : undefined
-  let branchId: BranchId
-  let suggestedBy: SuggestedBy
-  if (input.chosenBranch) {
-    branchId = input.chosenBranch
+  let branchId: BranchId = 'verify_then_reinquire'
+  let suggestedBy: SuggestedBy = 'default'
+  if (chosenBranch) {
+    branchId = chosenBranch
     suggestedBy = 'agent'
     reasons.push(reason('agent_chose_branch', { branch: branchId }))
     if (hinted && hinted.suggestedBranch !== branchId) reasons.push(reason('agent_overrode_hint', { branch: hinted.suggestedBranch }))
@@ -109,33 +109,31 @@ export function decide(input: DecideInput): Decision {
     const words = hinted.matched.map((w) => `'${w}'`).join(', ')
     reasons.push(reason(`hint_${hinted.intent}`, { status, words, branch: branchId }))
   } else {
-    branchId = 'verify_then_reinquire'
-    suggestedBy = 'default'
     reasons.push(reason('default_branch', { status, branch: branchId }))
   }
   const branch = branchById(branchId)
 
-  const root = input.rootDepth?.trim() ? input.rootDepth.trim() : DEFAULT_ROOT_DEPTH
+  const root = input.rootDepth?.trim() || DEFAULT_ROOT_DEPTH
   if (root !== DEFAULT_ROOT_DEPTH) reasons.push(reason('root_depth_override', { root }))
 
-  let steps: readonly ReplyStep[] = branch.steps
-  let consultation: ConsultationPath
+  let steps = branch.steps
+  let consultation = agentPicksPath(root)
   if (branch.consultation === 'fixed_if_verification_only') {
-    steps = narrowByPhoneMatch(branch.steps, input.phoneMatch, reasons)
-    if (input.verificationOnly === false) {
-      consultation = agentPicksPath(root)
+    // Branch 4: the same / different follow-up once the driver answered.
+    reasons.push(reason(`phone_match_${match ?? 'pending'}`))
+    if (match) steps = steps.filter((s) => s.when === undefined || s.when === match)
+    if (verificationOnly === false) {
       reasons.push(reason('consultation_content_known', { path: consultation }))
     } else {
       consultation = verificationOnlyPath(root)
       // Not told: the article's case is a pure verification problem; the agent can change it.
-      const code = input.verificationOnly === undefined ? 'consultation_verification_only_assumed' : 'consultation_verification_only'
+      const code = verificationOnly === undefined ? 'consultation_verification_only_assumed' : 'consultation_verification_only'
       reasons.push(reason(code, { path: consultation }))
     }
   } else {
-    consultation = agentPicksPath(root)
     reasons.push(reason('consultation_agent_picks', { path: consultation }))
-    if (input.phoneMatch) reasons.push(reason('phone_match_ignored'))
-    if (input.verificationOnly !== undefined) reasons.push(reason('verification_only_ignored'))
+    if (match) reasons.push(reason('phone_match_ignored'))
+    if (verificationOnly !== undefined) reasons.push(reason('verification_only_ignored'))
   }
 
   let identityGate: IdentityGate = 'not_required'
@@ -152,9 +150,4 @@ export function decide(input: DecideInput): Decision {
   reasons.push(empathy.reason)
 
   return { applies: true, status, branch, suggestedBy, steps, consultation, empathy, identityGate, reasons }
-}
-
-function narrowByPhoneMatch(steps: readonly ReplyStep[], match: PhoneMatchAnswer | undefined, reasons: Reason[]): readonly ReplyStep[] {
-  reasons.push(reason(`phone_match_${match ?? 'pending'}`))
-  return match ? steps.filter((s) => s.when === undefined || s.when === match) : steps
 }

@@ -60,73 +60,31 @@ export interface EmpathySuggestion {
   readonly reason: Reason
 }
 
-interface Rule {
-  readonly applies: (branch: BranchId, c: EmpathyContext) => boolean
-  readonly kind: EmpathyKind
-  /** Index in EMPATHY_PHRASES[kind] of the phrase that fits this situation best. */
-  readonly best: number
-  readonly reason: Reason
+// First match wins: an apology owed outranks everything, then the driver's feelings, then the
+// branch. Each answer is the kind, the index in EMPATHY_PHRASES[kind] of the phrase that fits
+// best, and why.
+function pick(branch: BranchId, c: EmpathyContext): readonly [EmpathyKind, number, Reason] {
+  if (c.earlierGuideFailed === true) return ['사과', 1, reason('empathy_guide_failed')]
+  if (branch === 'reinquiry_phone_change' && c.intent === 'verification_failing') return ['사과', 0, reason('empathy_verification_failing')]
+  if (c.customerFrustrated === true) return ['공감', 0, reason('empathy_frustrated')]
+  if (branch === 'verify_then_reinquire') return ['양해', 2, reason('empathy_before_verification')]
+  if (branch === 'termination_certificate') return ['양해', 1, reason('empathy_before_identity_check')]
+  if (branch === 'reinquiry_phone_change') return ['공감', 1, reason('empathy_phone_change')]
+  return ['호응', 0, reason('empathy_acknowledge')]
 }
-
-// First match wins: an apology owed outranks everything, then the driver's feelings, then the branch.
-const RULES: readonly Rule[] = [
-  {
-    applies: (_b, c) => c.earlierGuideFailed === true,
-    kind: '사과',
-    best: 1,
-    reason: reason('empathy_guide_failed'),
-  },
-  {
-    applies: (b, c) => b === 'reinquiry_phone_change' && c.intent === 'verification_failing',
-    kind: '사과',
-    best: 0,
-    reason: reason('empathy_verification_failing'),
-  },
-  {
-    applies: (_b, c) => c.customerFrustrated === true,
-    kind: '공감',
-    best: 0,
-    reason: reason('empathy_frustrated'),
-  },
-  {
-    applies: (b) => b === 'verify_then_reinquire',
-    kind: '양해',
-    best: 2,
-    reason: reason('empathy_before_verification'),
-  },
-  {
-    applies: (b) => b === 'termination_certificate',
-    kind: '양해',
-    best: 1,
-    reason: reason('empathy_before_identity_check'),
-  },
-  {
-    applies: (b) => b === 'reinquiry_phone_change',
-    kind: '공감',
-    best: 1,
-    reason: reason('empathy_phone_change'),
-  },
-  {
-    applies: () => true,
-    kind: '호응',
-    best: 0,
-    reason: reason('empathy_acknowledge'),
-  },
-]
 
 /**
  * Suggests the empathy kind for a branch and situation. Only a suggestion: every kind stays
  * available in `alternatives`, and the agent writes the line they find natural.
  */
 export function suggestEmpathy(branch: BranchId, context: EmpathyContext = {}): EmpathySuggestion {
-  const rule = RULES.find((r) => r.applies(branch, context)) ?? RULES[RULES.length - 1]
-  if (!rule) throw new Error('no empathy rule')
-  const phrases = EMPATHY_PHRASES[rule.kind]
-  const best = phrases[rule.best]
+  const [kind, best, why] = pick(branch, context)
+  const phrases = EMPATHY_PHRASES[kind]
   return {
-    kind: rule.kind,
-    phrases: best === undefined ? phrases : [best, ...phrases.filter((p) => p !== best)],
-    alternatives: EMPATHY_KINDS.filter((k) => k !== rule.kind),
-    reason: rule.reason,
+    kind,
+    // The best phrase first, the others in their order.
+    phrases: [...phrases.slice(best, best + 1), ...phrases.filter((_, i) => i !== best)],
+    alternatives: EMPATHY_KINDS.filter((k) => k !== kind),
+    reason: why,
   }
 }

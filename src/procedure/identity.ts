@@ -10,7 +10,7 @@ import { ageOn, calendarDateOf, compareDates, isRealDate, readDateParts, toIsoDa
 import type { BirthDateFormat, CalendarDate } from './calendar'
 import { maskName, maskPhone } from './mask'
 import { parseMobilePhone } from './phone'
-import { reason } from './reason'
+import { reason, refuse } from './reason'
 import type { Reason } from './reason'
 import { detectRrn, RRN_REFUSED } from './rrn'
 
@@ -23,15 +23,6 @@ export { parseMobilePhone } from './phone'
 export const ADULT_AGE = 19
 /** Oldest plausible driver; beyond this the date is almost certainly mistyped. */
 export const MAX_PLAUSIBLE_AGE = 100
-
-const BIRTH_ERRORS = {
-  empty: reason('birth_date_empty'),
-  format: reason('birth_date_format'),
-  invalid: reason('birth_date_invalid'),
-  future: reason('birth_date_future'),
-  tooYoung: reason('birth_date_too_young', { age: ADULT_AGE }),
-  tooOld: reason('birth_date_too_old', { age: MAX_PLAUSIBLE_AGE }),
-} as const
 
 /** A birth date that passed every check, or the reason it did not. */
 export type BirthDateResult =
@@ -46,27 +37,19 @@ export type BirthDateResult =
  * this year, else 19YY. A resident registration number is refused.
  */
 export function parseBirthDate(text: string, today: Date = new Date()): BirthDateResult {
-  if (text.trim() === '') return { ok: false, error: BIRTH_ERRORS.empty }
-  if (detectRrn(text)) return { ok: false, error: RRN_REFUSED }
+  if (text.trim() === '') return refuse(reason('birth_date_empty'))
+  if (detectRrn(text)) return refuse(RRN_REFUSED)
   const day = calendarDateOf(today)
   const parts = readDateParts(text, day)
-  if (!parts) return { ok: false, error: BIRTH_ERRORS.format }
-  if (!isRealDate(parts.year, parts.month, parts.day)) return { ok: false, error: BIRTH_ERRORS.invalid }
+  if (!parts) return refuse(reason('birth_date_format'))
+  if (!isRealDate(parts.year, parts.month, parts.day)) return refuse(reason('birth_date_invalid'))
   const date: CalendarDate = { year: parts.year, month: parts.month, day: parts.day }
-  if (compareDates(date, day) > 0) return { ok: false, error: BIRTH_ERRORS.future }
+  if (compareDates(date, day) > 0) return refuse(reason('birth_date_future'))
   const age = ageOn(date, day)
-  if (age < ADULT_AGE) return { ok: false, error: BIRTH_ERRORS.tooYoung }
-  if (age > MAX_PLAUSIBLE_AGE) return { ok: false, error: BIRTH_ERRORS.tooOld }
+  if (age < ADULT_AGE) return refuse(reason('birth_date_too_young', { age: ADULT_AGE }))
+  if (age > MAX_PLAUSIBLE_AGE) return refuse(reason('birth_date_too_old', { age: MAX_PLAUSIBLE_AGE }))
   return { ok: true, date, iso: toIsoDate(date), format: parts.format, age }
 }
-
-const NAME_ERRORS = {
-  empty: reason('name_empty'),
-  digits: reason('name_digits'),
-  tooShort: reason('name_too_short'),
-  tooLong: reason('name_too_long'),
-  format: reason('name_format'),
-} as const
 
 /** A name that passed the form check (trimmed, single spaces), or the reason it did not. */
 export type NameResult = { readonly ok: true; readonly name: string } | { readonly ok: false; readonly error: Reason }
@@ -77,21 +60,16 @@ export type NameResult = { readonly ok: true; readonly name: string } | { readon
  */
 export function parseName(text: string): NameResult {
   const s = text.normalize('NFKC').trim().replace(/\s+/g, ' ')
-  if (s === '') return { ok: false, error: NAME_ERRORS.empty }
-  if (detectRrn(s)) return { ok: false, error: RRN_REFUSED }
-  if (/\d/.test(s)) return { ok: false, error: NAME_ERRORS.digits }
-  if (/^[가-힣]+(?: [가-힣]+)*$/.test(s)) {
-    const syllables = s.replace(/ /g, '').length
-    if (syllables < 2) return { ok: false, error: NAME_ERRORS.tooShort }
-    if (syllables > 10) return { ok: false, error: NAME_ERRORS.tooLong }
-    return { ok: true, name: s }
-  }
-  if (/^[A-Za-z]+(?:[ '\-.][A-Za-z]+)*\.?$/.test(s)) {
-    if (s.length < 2) return { ok: false, error: NAME_ERRORS.tooShort }
-    if (s.length > 60) return { ok: false, error: NAME_ERRORS.tooLong }
-    return { ok: true, name: s }
-  }
-  return { ok: false, error: NAME_ERRORS.format }
+  if (s === '') return refuse(reason('name_empty'))
+  if (detectRrn(s)) return refuse(RRN_REFUSED)
+  if (/\d/.test(s)) return refuse(reason('name_digits'))
+  // Hangul names are counted in syllables (2-10), Latin ones in characters (2-60).
+  const hangul = /^[가-힣]+(?: [가-힣]+)*$/.test(s)
+  if (!hangul && !/^[A-Za-z]+(?:[ '\-.][A-Za-z]+)*\.?$/.test(s)) return refuse(reason('name_format'))
+  const length = hangul ? s.replace(/ /g, '').length : s.length
+  if (length < 2) return refuse(reason('name_too_short'))
+  if (length > (hangul ? 10 : 60)) return refuse(reason('name_too_long'))
+  return { ok: true, name: s }
 }
 
 /** One of the four checks: passed, or failed with a reason. */
@@ -136,7 +114,7 @@ export function checkIdentity(input: IdentityInput, today: Date = new Date()): I
     name: toCheck(name),
     birthDate: toCheck(birth),
     phone: toCheck(phone),
-    person: input.confirmedIsPerson === true ? ({ ok: true } as const) : ({ ok: false, error: PERSON_NOT_CONFIRMED } as const),
+    person: input.confirmedIsPerson === true ? ({ ok: true } as const) : refuse(PERSON_NOT_CONFIRMED),
   }
   return {
     ok: checks.name.ok && checks.birthDate.ok && checks.phone.ok && checks.person.ok,
@@ -151,5 +129,5 @@ export function checkIdentity(input: IdentityInput, today: Date = new Date()): I
 }
 
 function toCheck(result: { readonly ok: true } | { readonly ok: false; readonly error: Reason }): CheckResult {
-  return result.ok ? { ok: true } : { ok: false, error: result.error }
+  return result.ok ? { ok: true } : refuse(result.error)
 }

@@ -39,67 +39,68 @@ export type IntentHint =
 /** The "no hint" value. */
 export const NO_HINT: IntentHint = { intent: 'none', matched: [] }
 
+// Where the order of alternatives cannot change a match (single characters, a lookahead, words
+// none of which begins another), lists share one order (이|가|은|는|을|를|도, 확인|신청|하|…) so
+// that gzip finds the repeats.
+
 // Between a noun and its verb: up to 10 characters, but not across another topic (정산, 콜…) or
 // a sign that the verification already succeeded (완료, 성공).
-const GAP = '(?:(?!정산|콜|입금|출금|수수료|포인트|운행|배차|보험|캐시|지급|환급|계정|로그인|완료|성공|끝)[가-힣a-z0-9]){0,10}?'
-const VERIFY_NOUN = '(?:(?:프로필|본인)?인증|본인확인)(?:하기|창|버튼|메뉴|화면|메세지|메시지|절차)?(?:이|가|은|는|도|을|를)?'
-const NOT = '(?:안|않|앙)'
-const NOT_SHOWING = '(?:떠|뜨|뜸|뜬|돼|되|됩|됨|됌|대|나와|나오|나옴|나타|보여|보이|보임|눌|넘어|열려|열리|열림|진행)'
+const GAP = '(?:(?!계정|정산|수수료|포인트|캐시|운행|콜|보험|출금|입금|배차|지급|환급|로그인|완료|성공|끝)[가-힣a-z0-9]){0,10}?'
+const VERIFY_NOUN = '(?:(?:프로필|본인)?인증|본인확인)(?:하기|창|버튼|메뉴|화면|메세지|메시지|절차)?(?:이|가|은|는|을|를|도)?'
+const NOT = '[안않앙]'
+const NOT_SHOWING = '(?:돼|되|됩|됨|대|떠|뜨|뜸|뜬|됌|나와|나오|나옴|나타|보여|보이|보임|눌|넘어|열려|열리|열림|진행)'
 // Cannot do it / it breaks: 못하겠어요, 튕겨요, 실패, 오류.
 const CANNOT = '(?:못(?:해|하|했|함)|튕기|튕겨|튕김|실패|오류|에러|먹통)'
 const CHANGED =
   '(?:바꿨|바꿧|바꼈|바꼇|바꿔서|바꾸고|바꾸었|바꾼|바뀌었|바뀌어|바뀌고|바뀐|바뀜|바꿈|변경했|변경햇|변경됐|변경됬|변경되었|변경되어|변경돼|변경된|변경됨|변경함|변경하고|변경해서|변경한|변경후|변경이후|변경뒤|변경하였)'
-// "바꾸고 싶어요", "바꾼 적 없어요", "변경한 건 아니고": not a change that happened.
-const NOT_DONE = '(?!싶|적|건아니|건아닌|거아니|거아닌|려|려고)'
+// "바꾸고 싶어요", "바꾼 적 없어요", "변경한 건 아니고", "바꾸려고": not a change that happened
+// (a lookahead, so 려 covers 려고).
+const NOT_DONE = '(?!싶|적|[건거]아[니닌]|려)'
 const PHONE_NOUN = '(?:(?:전화|휴대폰|핸드폰|휴대전화|폰|핸폰)?번호|연락처)'
 
-interface Rule {
-  readonly intent: Intent
-  readonly pattern: RegExp
-}
-
-const RULES: readonly Rule[] = [
+// Each intent with its patterns, in order: a span already quoted for an earlier pattern is not
+// quoted again.
+const RULES: ReadonlyArray<readonly [Intent, readonly RegExp[]]> = [
   // 해촉증명서 and its typos; also a withdrawn driver asking for a certificate in other words.
-  { intent: 'termination_certificate', pattern: /[해헤]촉(?:증명서|증명써|증멍서|증명|증|확인서|서류|서|발급)/g },
-  { intent: 'termination_certificate', pattern: /(?:위촉|계약)해지(?:증명서|증명|확인서)/g },
-  { intent: 'termination_certificate', pattern: /탈퇴[가-힣a-z0-9]{0,12}?(?:증명서|증명|확인서)/g },
-
-  { intent: 'verification_failing', pattern: new RegExp(`${VERIFY_NOUN}${GAP}(?:${NOT}${NOT_SHOWING}|${CANNOT})`, 'g') },
-  {
-    intent: 'verification_failing',
-    pattern: new RegExp(`${VERIFY_NOUN}(?:계속|자꾸|또)?(?:실패|오류|에러|불가|먹통|막혀|막힘|튕겨|튕김|못해|못하|못함|못했|없어|없음|없네|없는데|없습|없던)`, 'g'),
-  },
-  { intent: 'verification_failing', pattern: /인증(?:완료|진행)(?:가|이)?(?:안|않)(?:돼|되|됩|됨|대|떠|뜨)/g },
-  { intent: 'verification_failing', pattern: /인증번호(?:가|이|를)?(?:안|않|못)(?:와|오|옴|받)/g },
-  // The earlier guide did not work ("알려주신 대로 했는데 안 돼요").
-  {
-    intent: 'verification_failing',
-    pattern:
-      /(?:안내받|안내해주|안내주신|안내대로|알려주|알려준|하라는|하라고|시키는)[가-힣a-z0-9]{0,12}?(?:했는데|해봤는데|했지만|해도|했어도|해보니|하는데|눌렀는데|눌러도|들어갔는데)[가-힣a-z0-9]{0,6}?(?:(?:안|않)(?:돼|되|됨|대|떠|뜨|뜸|나와|나오|넘어|보여|보이)|똑같|마찬가지)/g,
-  },
-
-  { intent: 'phone_changed', pattern: new RegExp(`${PHONE_NOUN}(?:를|을|가|이|도|는|은|랑)?(?:제가|다|새로)?${CHANGED}${NOT_DONE}`, 'g') },
-  { intent: 'phone_changed', pattern: /새(?:로운)?(?:전화|휴대폰|핸드폰|휴대전화|폰|핸폰)?번호/g },
-  { intent: 'phone_changed', pattern: /번호(?:를|가)?새로(?:바꿨|만들|받|개통|변경|했)/g },
-  // "기사 앱이랑 카톡 번호가 달라요": the contacts differ, branch 4's own question.
-  { intent: 'phone_changed', pattern: /(?:번호|연락처)(?:가|이)?(?:달라|다르|다릅)/g },
-
-  { intent: 'general_question', pattern: /어떻게(?:하|해|되|돼|받|신청|등록|설정|바꾸|바꿔|바꿀|변경|확인|사용|이용|가입|탈퇴|쓰|써|보|봐|알|찾|들어가|출근|퇴근|발급|잡)/g },
-  { intent: 'general_question', pattern: /(?:(?:하는|쓰는|보는|받는|사용하는|이용하는|설정하는|변경하는|신청하는|등록하는|확인하는|바꾸는)법|방법)/g },
-  { intent: 'general_question', pattern: /(?:기준|정책|규정|절차|조건|자격|요건)(?:이|가|은|는|을|를|좀|도)?(?:뭐|어떻게|어떤|어떠|알려|궁금|있|무엇|되나|되는지)/g },
-  { intent: 'general_question', pattern: /(?:어디서|어디에서|어디로|어디에|어디)(?:확인|신청|하|해|보|봐|받|변경|등록|찾|설정|바꾸|바꿔|들어가|발급)/g },
-  { intent: 'general_question', pattern: /(?:수수료|보험료|요금|이용료|가입비|보험)(?:는|은|가|이|율)?(?:얼마|몇|어떻게)/g },
-  { intent: 'general_question', pattern: /(?:정산|지급|입금)(?:은|는|이|가|일)?(?:언제|몇시|며칠|무슨요일)|언제(?:정산|지급|입금)/g },
-  { intent: 'general_question', pattern: /(?:뭐예요|뭐에요|뭔가요|뭐죠|무엇인가요|뭐임|무슨뜻|무슨의미)/g },
+  ['termination_certificate', [
+    /[해헤]촉(?:증명서|증명써|증멍서|증명|증|확인서|서류|서|발급)/g,
+    /(?:위촉|계약)해지(?:증명서|증명|확인서)/g,
+    /탈퇴[가-힣a-z0-9]{0,12}?(?:증명서|증명|확인서)/g,
+  ]],
+  ['verification_failing', [
+    new RegExp(`${VERIFY_NOUN}${GAP}(?:${NOT}${NOT_SHOWING}|${CANNOT})`, 'g'),
+    new RegExp(`${VERIFY_NOUN}(?:계속|자꾸|또)?(?:실패|오류|에러|불가|먹통|막혀|막힘|튕겨|튕김|못해|못하|못함|못했|없어|없음|없네|없는데|없습|없던)`, 'g'),
+    /인증(?:완료|진행)(?:이|가)?(?:안|않)(?:돼|되|됩|됨|대|떠|뜨)/g,
+    /인증번호(?:이|가|를)?(?:안|않|못)(?:와|오|옴|받)/g,
+    // The earlier guide did not work ("알려주신 대로 했는데 안 돼요").
+    /(?:안내받|안내해주|안내주신|안내대로|알려주|알려준|하라는|하라고|시키는)[가-힣a-z0-9]{0,12}?(?:했는데|해봤는데|했지만|해도|했어도|해보니|하는데|눌렀는데|눌러도|들어갔는데)[가-힣a-z0-9]{0,6}?(?:(?:안|않)(?:돼|되|됨|대|떠|뜨|뜸|나와|나오|넘어|보여|보이)|똑같|마찬가지)/g,
+  ]],
+  ['phone_changed', [
+    new RegExp(`${PHONE_NOUN}(?:이|가|은|는|을|를|도|랑)?(?:제가|다|새로)?${CHANGED}${NOT_DONE}`, 'g'),
+    /새(?:로운)?(?:전화|휴대폰|핸드폰|휴대전화|폰|핸폰)?번호/g,
+    /번호(?:가|를)?새로(?:바꿨|만들|받|개통|변경|했)/g,
+    // "기사 앱이랑 카톡 번호가 달라요": the contacts differ, branch 4's own question.
+    /(?:번호|연락처)(?:이|가)?(?:달라|다르|다릅)/g,
+  ]],
+  ['general_question', [
+    /어떻게(?:확인|신청|하|해|보|봐|받|변경|등록|찾|설정|바꾸|바꿔|들어가|발급|되|돼|바꿀|사용|이용|가입|탈퇴|쓰|써|알|출근|퇴근|잡)/g,
+    /(?:(?:사용|이용|설정|변경|신청|등록|확인)?하|[쓰보받]|바꾸)는법|방법/g,
+    /(?:기준|정책|규정|절차|조건|자격|요건)(?:이|가|은|는|을|를|좀|도)?(?:뭐|어떻게|어떤|어떠|알려|궁금|있|무엇|되나|되는지)/g,
+    /어디(?:서|에서|로|에)?(?:확인|신청|하|해|보|봐|받|변경|등록|찾|설정|바꾸|바꿔|들어가|발급)/g,
+    /(?:수수료|보험료|요금|이용료|가입비|보험)(?:이|가|은|는|율)?(?:얼마|몇|어떻게)/g,
+    /(?:정산|지급|입금)(?:이|가|은|는|일)?(?:언제|몇시|며칠|무슨요일)|언제(?:정산|지급|입금)/g,
+    /(?:뭐예요|뭐에요|뭔가요|뭐죠|무엇인가요|뭐임|무슨뜻|무슨의미)/g,
+  ]],
 ]
 
-// Signs that the answer depends on the driver's own data (see the module comment).
+// Signs that the answer depends on the driver's own data (see the module comment). Only tested
+// for, so a word that begins with another one listed (왜 저렇게 ⊃ 왜 저, 해주실 ⊃ 해주) needs no entry.
 const ACCOUNT_MARKERS: readonly RegExp[] = [
   /(?:제|내|저의|나의|저희)(?:계정|아이디|정산|수수료|포인트|캐시|운행|콜|등급|상태|잔액|잔고|보험|면허|프로필|사진|차량|이력|기록|내역|평점|돈|수입|출금|입금)/,
-  /(?:정지|제재|차단|이용제한|패널티|페널티|블랙|탈락|불합격|반려|보류)(?:가|이|를|을)?(?:됐|되었|됬|당했|당함|됨|먹|풀|해제|이유|사유|왜|인가|된|돼)/,
-  /왜(?:이렇|저렇|그런|제|저|내|정지|제재|차단|콜|정산|입금|돈|안|못|취소|빠져|차감|깎|떨어|배차)/,
+  /(?:정지|제재|차단|이용제한|패널티|페널티|블랙|탈락|불합격|반려|보류)(?:이|가|을|를)?(?:됐|되었|됬|당했|당함|됨|먹|풀|해제|이유|사유|왜|인가|된|돼)/,
+  /왜(?:이렇|그런|제|저|내|정지|제재|차단|콜|정산|입금|돈|안|못|취소|빠져|차감|깎|떨어|배차)/,
   /(?:안|않|못)(?:들어|잡혀|잡히|잡아|와요|옴|받았|받아|빠져|입금|지급|붙|나갔)/,
-  /(?:확인|조회|처리|해결|체크)(?:좀)?(?:해주|해줘|부탁|바랍|요청|해달|해주실|해주시)/,
+  /(?:확인|조회|처리|해결|체크)좀?(?:해주|해줘|해달|부탁|바랍|요청)/,
 ]
 
 /** Priority when several intents match: the most specific situation wins. */
@@ -143,17 +144,17 @@ export function detectIntent(message: string): IntentHint {
   const found = new Map<Intent, string[]>()
   // Spans already explained by an earlier (more specific) rule are not quoted twice.
   const taken: Array<readonly [number, number]> = []
-  for (const rule of RULES) {
-    for (const m of c.text.matchAll(rule.pattern)) {
+  for (const [intent, patterns] of RULES) {
+    for (const pattern of patterns) for (const m of c.text.matchAll(pattern)) {
       if (m[0].length === 0) continue
       const from = m.index
       const to = m.index + m[0].length
       if (taken.some(([a, b]) => from < b && a < to)) continue
       taken.push([from, to])
-      const words = found.get(rule.intent) ?? []
+      const words = found.get(intent) ?? []
       const word = originalSpan(c, m.index, m[0].length)
       if (!words.includes(word)) words.push(word)
-      found.set(rule.intent, words)
+      found.set(intent, words)
     }
   }
   if (found.has('general_question') && ACCOUNT_MARKERS.some((p) => p.test(c.text))) found.delete('general_question')
@@ -171,7 +172,7 @@ export interface FrustrationHint {
   readonly matched: string[]
 }
 
-const FRUSTRATION = /ㅠㅠ|ㅜㅜ|ㅠㅜ|ㅜㅠ|답답|짜증|화나|화가|미치|몇\s*번(?:째|을|이나)|도대체|대체\s*왜|장난|너무\s*하|어이\s*없|황당|힘들/g
+const FRUSTRATION = /[ㅠㅜ]{2}|답답|짜증|화[나가]|미치|몇\s*번(?:째|을|이나)|도대체|대체\s*왜|장난|너무\s*하|어이\s*없|황당|힘들/g
 
 /** Detects frustration cues (ㅠㅠ, 답답, 몇 번째…) in a message; used to suggest 공감. */
 export function detectFrustration(message: string): FrustrationHint {

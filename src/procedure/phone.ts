@@ -2,7 +2,7 @@
  * Korean mobile numbers: read what people type, normalise, compare (branch 4's contact match).
  */
 import { detectRrn, RRN_REFUSED } from './rrn'
-import { reason } from './reason'
+import { reason, refuse } from './reason'
 import type { Reason } from './reason'
 
 /** A valid Korean mobile number. */
@@ -28,9 +28,6 @@ export const LEGACY_MOBILE_PREFIXES: readonly string[] = ['011', '016', '017', '
 /** Warning for a legacy 01X number. */
 export const PHONE_LEGACY_WARNING: Reason = reason('phone_legacy_prefix')
 
-// A refusal is its code (phone_empty, phone_format, …); the UI catalogues hold the sentences.
-const fail = (code: string): PhoneResult => ({ ok: false, error: reason(code) })
-
 /**
  * Reads a mobile number as people type it: `010-1234-5678`, `01012345678`, `010 1234 5678`,
  * `010.1234.5678`, `(010) 1234-5678`, `+82 10-1234-5678`, `+82 010-…`, `0082-10-…`, full-width
@@ -39,21 +36,21 @@ const fail = (code: string): PhoneResult => ({ ok: false, error: reason(code) })
  */
 export function parseMobilePhone(text: string): PhoneResult {
   const s = text.normalize('NFKC').trim()
-  if (s === '') return fail('phone_empty')
-  if (detectRrn(s)) return { ok: false, error: RRN_REFUSED }
+  if (s === '') return refuse(reason('phone_empty'))
+  if (detectRrn(s)) return refuse(RRN_REFUSED)
   // Only digits and the punctuation people put between them; a second '+' or any letter means
   // it is not (only) a phone number.
-  if (!/^\+?[\d\s\-.()]+$/.test(s)) return fail('phone_format')
+  if (!/^\+?[\d\s\-.()]+$/.test(s)) return refuse(reason('phone_format'))
   let digits = s.replace(/\D/g, '')
-  if (s[0] === '+' && !digits.startsWith('82')) return fail('phone_foreign')
+  if (s[0] === '+' && !digits.startsWith('82')) return refuse(reason('phone_foreign'))
   // Country code 82 (+82, 0082, or a bare 82: a domestic number starts with 0) → the leading 0,
   // whether or not it was typed after the code (+82 10-… and +82 010-…).
   digits = digits.replace(/^(?:00)?820?/, '0')
   const prefix = digits.slice(0, 3)
   const legacy = prefix !== '010'
-  if (legacy && !LEGACY_MOBILE_PREFIXES.includes(prefix)) return fail('phone_not_mobile')
+  if (legacy && !LEGACY_MOBILE_PREFIXES.includes(prefix)) return refuse(reason('phone_not_mobile'))
   // 010 numbers have 11 digits; legacy ones 10 or 11.
-  if (digits.length !== 11 && !(legacy && digits.length === 10)) return fail('phone_length')
+  if (digits.length !== 11 && !(legacy && digits.length === 10)) return refuse(reason('phone_length'))
   const formatted = digits.replace(/^(\d{3})(\d+)(\d{4})$/, '$1-$2-$3')
   return { ok: true, phone: { digits, formatted, prefix, legacy }, warnings: legacy ? [PHONE_LEGACY_WARNING] : [] }
 }

@@ -34,3 +34,8 @@ export interface Reason {
 export function reason(code: string, params?: ReasonParams): Reason {
   return params ? { code, params } : { code }
 }
+
+/** A refused input as a failed result: `{ ok: false, error }`. */
+export function refuse(error: Reason): { readonly ok: false; readonly error: Reason } {
+  return { ok: false, error }
+}
