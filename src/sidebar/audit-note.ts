@@ -8,7 +8,7 @@ import { branchText, pathText, reasonText } from '../i18n/procedure-texts'
 
 export interface AuditNoteInput {
   decision: Extract<Decision, { applies: true }>
-  consultationPath: string[]
+  consultationPath: readonly string[]
   identity: IdentityCheck | null
   inserted: StepId[]
 }
@@ -29,9 +29,9 @@ export function buildAuditNote({ decision, consultationPath, identity, inserted 
     const passed = (ok: boolean) => t(ok ? 'note_checked' : 'note_unchecked')
     lines.push(
       `${t('note_identity')}:`,
-      `- ${t('note_name')} ${identity.masked.name || '-'} ${passed(identity.checks.name.ok)}`,
-      `- ${t('note_birthDate')} ${identity.masked.birthDate || '-'} ${passed(identity.checks.birthDate.ok)}`,
-      `- ${t('note_phone')} ${identity.masked.phone || '-'} ${passed(identity.checks.phone.ok)}`,
+      ...(['name', 'birthDate', 'phone'] as const).map(
+        (item) => `- ${t(`note_${item}`)} ${identity.masked[item] || '-'} ${passed(identity.checks[item].ok)}`,
+      ),
       `- ${t('note_person')} ${passed(identity.checks.person.ok)}`,
     )
   }

@@ -32,7 +32,7 @@ function dropdownOptions(definitions: FieldDefinition[], fieldId: number): Field
 }
 
 /** The option whose (nested) name is exactly this path. */
-function optionFor(options: FieldOption[], depths: string[]): FieldOption | undefined {
+function optionFor(options: FieldOption[], depths: readonly string[]): FieldOption | undefined {
   return options.find((option) => {
     const parts = split(option.name)
     return parts.length === depths.length && parts.every((part, i) => same(part, depths[i]!))
@@ -43,7 +43,7 @@ function optionFor(options: FieldOption[], depths: string[]): FieldOption | unde
  * Resolves a consultation path (depth names) to the option **tags** to write. Never guesses: a
  * path that is not an option of the field is a problem, and nothing is written.
  */
-export function resolveConsultation(fields: ConsultationFields, definitions: FieldDefinition[], depths: string[]): Resolution {
+export function resolveConsultation(fields: ConsultationFields, definitions: FieldDefinition[], depths: readonly string[]): Resolution {
   if (fields.layout === 'nested') {
     const { fieldId } = fields
     const options = dropdownOptions(definitions, fieldId)

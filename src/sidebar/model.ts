@@ -164,6 +164,8 @@ function initialState(language: UiLanguage): SidebarState {
 /** Thrown internally when a late answer belongs to a ticket or requester no longer shown. */
 class Stale extends Error {}
 
+const statusOf = ({ status, evidence }: { status: RequesterStatusValue; evidence: StatusEvidence }) => ({ value: status, evidence })
+
 function failureOf(error: unknown): ZendeskFailure {
   if (error instanceof ZendeskError) return error.failure
   return { kind: 'host', call: 'app', message: error instanceof Error ? error.message : String(error) }
@@ -171,8 +173,6 @@ function failureOf(error: unknown): ZendeskFailure {
 
 /** How much of one message the intent hint reads. */
 export const MAX_HINT_CHARS = 2000
-
-const TEXT_KINDS = new Set(['text', 'optional_text'])
 
 /**
  * The hint from the newest customer message that gives one: in a chat the latest line is often a
@@ -187,6 +187,16 @@ export function hintFrom(messages: readonly string[]): IntentHint {
   return NO_HINT
 }
 
+/** The two typed numbers compared, once both are filled in. */
+function comparePhones({ driverApp, kakaoTalk }: PhoneInputs): PhoneMatch | null {
+  return driverApp.trim() && kakaoTalk.trim() ? matchPhones(driverApp, kakaoTalk) : null
+}
+
+/** The path Apply writes, as depth names; undefined while the agent has not picked the depth. */
+function pathOf(state: SidebarState, decision: Extract<Decision, { applies: true }>): readonly string[] | undefined {
+  return decision.consultation.agentPicksDepth ? state.pickedDepth?.depths : decision.consultation.depths
+}
+
 /** Derives what the components show from the state (pure). */
 export function viewOf(state: SidebarState, today: Date = new Date()): SidebarView {
   const settings = state.settings
@@ -195,27 +205,20 @@ export function viewOf(state: SidebarState, today: Date = new Date()): SidebarVi
   const decision = state.status === null ? null : decideFor(state, identity)
   const applies = decision?.applies ? decision : null
   const identityCheck = applies?.branch.id === 'termination_certificate' ? identity : null
-  const phoneCompare =
-    state.phoneInputs.driverApp.trim() && state.phoneInputs.kakaoTalk.trim()
-      ? matchPhones(state.phoneInputs.driverApp, state.phoneInputs.kakaoTalk)
-      : null
+  const phoneCompare = comparePhones(state.phoneInputs)
 
   const fields = settings?.consultationFields ?? null
   const definitions = state.fieldDefinitions ?? []
   const choices = fields && applies ? depthChoices(fields, definitions, applies.consultation.depths[0] ?? '') : []
-  let resolution: Resolution | null = null
-  if (fields && applies && state.fieldDefinitions) {
-    const depths = applies.consultation.agentPicksDepth ? state.pickedDepth?.depths : applies.consultation.depths
-    if (depths) resolution = resolveConsultation(fields, definitions, [...depths])
-  }
+  const depths = applies && pathOf(state, applies)
+  const resolution = fields && depths && state.fieldDefinitions ? resolveConsultation(fields, definitions, depths) : null
 
   const pending: SidebarView['pending'] = []
   if (applies) {
     if (state.empathy && !state.inserted.includes('empathy')) pending.push({ id: 'empathy', text: state.empathy.phrase })
     for (const step of applies.steps) {
       if (!stepIsSent(step, state) || state.inserted.includes(step.id) || step.text === undefined) continue
-      const macroId = settings?.stepMacros[step.id]
-      pending.push(macroId ? { id: step.id, text: step.text, macroId } : { id: step.id, text: step.text })
+      pending.push({ id: step.id, text: step.text, macroId: settings?.stepMacros[step.id] })
     }
   }
 
@@ -240,7 +243,7 @@ function decideFor(state: SidebarState, identity: IdentityCheck): Decision {
   const base = {
     status,
     hint: state.hint,
-    ...(state.chosenBranch ? { chosenBranch: state.chosenBranch } : {}),
+    chosenBranch: state.chosenBranch ?? undefined,
     rootDepth: state.settings?.rootDepth ?? '',
     customerFrustrated: state.customerFrustrated,
     earlierGuideFailed: state.hint.intent === 'verification_failing',
@@ -248,7 +251,7 @@ function decideFor(state: SidebarState, identity: IdentityCheck): Decision {
   const first = decide(base)
   if (!first.applies) return first
   if (first.branch.id === 'reinquiry_phone_change') {
-    return decide({ ...base, verificationOnly: state.verificationOnly, ...(state.phoneMatch ? { phoneMatch: state.phoneMatch } : {}) })
+    return decide({ ...base, verificationOnly: state.verificationOnly, phoneMatch: state.phoneMatch ?? undefined })
   }
   const { name, birthDate, phone, confirmedIsPerson } = state.identity
   if (first.branch.id === 'termination_certificate' && (name || birthDate || phone || confirmedIsPerson)) {
@@ -259,10 +262,7 @@ function decideFor(state: SidebarState, identity: IdentityCheck): Decision {
 
 /** Whether Apply sends this step: text steps always, optional ones when ticked, branch 4's follow-ups once known. */
 function stepIsSent(step: ReplyStep, state: SidebarState): boolean {
-  if (!TEXT_KINDS.has(step.kind)) return false
-  if (step.kind === 'optional_text' && !state.optionalSteps[step.id]) return false
-  if (step.when && step.when !== state.phoneMatch) return false
-  return true
+  return (step.kind === 'text' || (step.kind === 'optional_text' && !!state.optionalSteps[step.id])) && (!step.when || step.when === state.phoneMatch)
 }
 
 function sameWrite(a: FieldWrite | undefined, b: FieldWrite): boolean {
@@ -339,8 +339,8 @@ export class Sidebar {
     const stopRequester = this.host.onRequesterChanged(() => void this.load())
     let stopFields = () => {}
     void this.load().then(() => {
-      const ids = consultationFieldIds(this.state.settings?.consultationFields ?? null)
-      if (ids.length) stopFields = this.host.onFieldsChanged([...ids], () => void this.refreshFieldValues())
+      const ids = consultationFieldIds(this.state.settings?.consultationFields)
+      if (ids.length) stopFields = this.host.onFieldsChanged(ids, () => void this.refreshFieldValues())
     })
     return () => {
       this.generation++
@@ -355,14 +355,27 @@ export class Sidebar {
     for (const listener of this.listeners) listener()
   }
 
+  /**
+   * Runs `work` for the current generation. Its failure is dropped once a newer load has begun (the
+   * answer belongs to a ticket or requester no longer shown), else `failed` says what to show.
+   */
+  private async guard(work: (generation: number) => Promise<unknown>, failed: (failure: ZendeskFailure) => Partial<SidebarState>): Promise<void> {
+    const generation = this.generation
+    try {
+      await work(generation)
+    } catch (error) {
+      if (generation === this.generation) this.set(failed(failureOf(error)))
+    }
+  }
+
   /** Runs a read, waiting out 429s (Retry-After) a bounded number of times and telling the agent. */
   private async patiently<T>(generation: number, run: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await run()
       } catch (error) {
-        const failure = error instanceof ZendeskError ? error.failure : null
-        if (!failure || failure.kind !== 'http' || failure.status !== 429 || attempt >= this.maxAttempts) throw error
+        const failure = failureOf(error)
+        if (failure.kind !== 'http' || failure.status !== 429 || attempt >= this.maxAttempts) throw error
         const seconds = Math.min(Math.max(failure.retryAfterSeconds ?? 2, 1), 60)
         this.set({ notice: { tone: 'info', key: 'rateLimited', params: { seconds, attempt: attempt + 1, max: this.maxAttempts } } }, generation)
         await this.sleep(seconds * 1000)
@@ -373,97 +386,81 @@ export class Sidebar {
 
   /** (Re)reads the ticket and decides. A newer load makes every answer of this one stale. */
   async load(): Promise<void> {
-    const generation = ++this.generation
-    const language = this.state.language
-    const keep = { settings: this.state.settings, settingsProblems: this.state.settingsProblems, fieldDefinitions: this.state.fieldDefinitions }
-    this.state = { ...initialState(language), ...keep }
-    this.set({})
-    try {
-      this.installation ??= this.host.registered()
-      const installation = await this.installation.catch((error: unknown) => {
-        this.installation = null
-        throw error
-      })
-      const parsed = parseSettings(installation.settings)
-      const settings = parsed.ok ? parsed.settings : null
-      const settingsProblems = parsed.ok ? [] : parsed.problems
-      const marker = settings?.memberMarker
-      const fieldIds = [...consultationFieldIds(settings?.consultationFields ?? null)]
-      const ticket = await this.host.readTicket({
-        userFieldKey: marker?.source === 'user_field' ? marker.fieldKey : null,
-        consultationFieldIds: fieldIds,
-      })
-      const hint = hintFrom(ticket.customerMessages)
-      const reading = marker ? readRequesterStatus(marker, ticket) : null
-      this.set(
-        {
-          phase: 'ready',
-          language: resolveLanguage(ticket.agentLocale),
-          settings,
-          settingsProblems,
-          ticket,
-          hint,
-          customerFrustrated: ticket.customerMessages.some((message) => detectFrustration(message).frustrated),
-          status: reading?.kind === 'known' ? { value: reading.status, evidence: reading.evidence } : null,
-          statusPending: reading?.kind === 'needs_record',
-          notice: settingsProblems.length ? { tone: 'error', key: 'settingsBroken' } : null,
-        },
-        generation,
-      )
-      this.suggestEmpathy()
-      // In parallel: the status (maybe one REST call) and the field options (read once per app
-      // instance, and not at all for a member: the procedure does not apply).
-      const member = reading?.kind === 'known' && reading.status === 'member'
-      const noRequester = reading?.kind === 'no_requester'
-      await Promise.all([
-        reading?.kind === 'needs_record' && marker?.source === 'user_field'
-          ? this.readStatusRecord(generation, reading.userId, marker)
-          : Promise.resolve(),
-        fieldIds.length && !member && !noRequester && !this.state.fieldDefinitions
-          ? this.readFieldDefinitions(generation, fieldIds)
-          : Promise.resolve(),
-      ])
-    } catch (error) {
-      if (error instanceof Stale) return
-      if (generation !== this.generation) return
-      this.set({ phase: 'failed', notice: { tone: 'error', key: 'failedLoad', failure: failureOf(error), retry: 'load' } })
-    }
-  }
-
-  private async readStatusRecord(
-    generation: number,
-    userId: number,
-    marker: Extract<Settings['memberMarker'], { source: 'user_field' }>,
-  ): Promise<void> {
-    try {
-      const record = await this.patiently(generation, () => this.host.readRequesterRecord(userId))
-      const { status, evidence } = statusFromRecord(marker, record)
-      this.set({ status: { value: status, evidence }, statusPending: false, notice: null }, generation)
-      this.suggestEmpathy()
-    } catch (error) {
-      if (error instanceof Stale || generation !== this.generation) return
-      // Nothing is assumed: no status, no decision, a message and a retry.
-      this.set({ statusPending: false, notice: { tone: 'error', key: 'failedStatus', failure: failureOf(error), retry: 'load' } })
-    }
-  }
-
-  private async readFieldDefinitions(generation: number, fieldIds: number[]): Promise<void> {
-    try {
-      const definitions = await this.patiently(generation, () => this.host.readFieldDefinitions(fieldIds))
-      this.set({ fieldDefinitions: definitions, fieldsFailure: null }, generation)
-    } catch (error) {
-      if (error instanceof Stale || generation !== this.generation) return
-      this.set({ fieldsFailure: failureOf(error) })
-    }
+    this.generation++
+    // Settings and field options outlive a requester change; everything else starts over.
+    const { language, settings, settingsProblems, fieldDefinitions } = this.state
+    this.set({ ...initialState(language), settings, settingsProblems, fieldDefinitions })
+    await this.guard(
+      async (generation) => {
+        // A failed registration is asked for again on the next load.
+        const installation = await (this.installation ??= this.host.registered().catch((error: unknown) => {
+          this.installation = null
+          throw error
+        }))
+        const parsed = parseSettings(installation.settings)
+        const settings = parsed.ok ? parsed.settings : null
+        const settingsProblems = parsed.ok ? [] : parsed.problems
+        const marker = settings?.memberMarker
+        const fieldIds = consultationFieldIds(settings?.consultationFields)
+        const ticket = await this.host.readTicket({
+          userFieldKey: marker?.source === 'user_field' ? marker.fieldKey : null,
+          consultationFieldIds: fieldIds,
+        })
+        const reading = marker ? readRequesterStatus(marker, ticket) : null
+        this.set(
+          {
+            phase: 'ready',
+            language: resolveLanguage(ticket.agentLocale),
+            settings,
+            settingsProblems,
+            ticket,
+            hint: hintFrom(ticket.customerMessages),
+            customerFrustrated: ticket.customerMessages.some((message) => detectFrustration(message).frustrated),
+            status: reading?.kind === 'known' ? statusOf(reading) : null,
+            statusPending: reading?.kind === 'needs_record',
+            notice: settingsProblems.length ? { tone: 'error', key: 'settingsBroken' } : null,
+          },
+          generation,
+        )
+        this.suggestEmpathy()
+        // In parallel: the status (maybe one REST call) and the field options (read once per app
+        // instance, and not at all for a member or without a requester: the procedure does not apply).
+        await Promise.all([
+          reading?.kind === 'needs_record' &&
+            marker?.source === 'user_field' &&
+            this.guard(
+              async () => {
+                const record = await this.patiently(generation, () => this.host.readRequesterRecord(reading.userId))
+                this.set({ status: statusOf(statusFromRecord(marker, record)), statusPending: false, notice: null }, generation)
+                this.suggestEmpathy()
+              },
+              // Nothing is assumed: no status, no decision, a message and a retry.
+              (failure) => ({ statusPending: false, notice: { tone: 'error', key: 'failedStatus', failure, retry: 'load' } }),
+            ),
+          fieldIds.length &&
+            !this.state.fieldDefinitions &&
+            reading?.kind !== 'no_requester' &&
+            !(reading?.kind === 'known' && reading.status === 'member') &&
+            this.guard(
+              async () => {
+                const definitions = await this.patiently(generation, () => this.host.readFieldDefinitions(fieldIds))
+                this.set({ fieldDefinitions: definitions, fieldsFailure: null }, generation)
+              },
+              (fieldsFailure) => ({ fieldsFailure }),
+            ),
+        ])
+      },
+      (failure) => ({ phase: 'failed', notice: { tone: 'error', key: 'failedLoad', failure, retry: 'load' } }),
+    )
   }
 
   private async refreshFieldValues(): Promise<void> {
     const generation = this.generation
-    const ids = consultationFieldIds(this.state.settings?.consultationFields ?? null)
+    const ids = consultationFieldIds(this.state.settings?.consultationFields)
     const ticket = this.state.ticket
     if (!ticket || ids.length === 0) return
     try {
-      const values = await this.host.readFieldValues([...ids])
+      const values = await this.host.readFieldValues(ids)
       this.set({ ticket: { ...ticket, consultationValues: values } }, generation)
     } catch {
       // Only the displayed current value is stale; Apply reads the fields again anyway.
@@ -500,24 +497,23 @@ export class Sidebar {
   }
 
   /** An RRN must not be collected: a field that holds one is emptied and the agent told why. */
-  private refuseRrn<T extends object>(patch: T): { patch: T; refused: boolean } {
+  private refuseRrn<T extends object>(patch: T): T {
     let refused = false
-    const clean = { ...patch }
+    const clean = { ...patch } as Record<string, unknown>
     for (const [key, value] of Object.entries(clean)) {
       if (typeof value === 'string' && detectRrn(value)) {
-        ;(clean as Record<string, unknown>)[key] = ''
+        clean[key] = ''
         refused = true
       }
     }
     if (refused) this.set({ notice: { tone: 'error', key: 'rrnRefused' } })
     else if (this.state.notice?.key === 'rrnRefused') this.set({ notice: null })
-    return { patch: clean, refused }
+    return clean as T
   }
 
   updatePhones(inputs: Partial<PhoneInputs>): void {
-    const phoneInputs = { ...this.state.phoneInputs, ...this.refuseRrn(inputs).patch }
-    const both = phoneInputs.driverApp.trim() && phoneInputs.kakaoTalk.trim()
-    const compared = both ? matchPhones(phoneInputs.driverApp, phoneInputs.kakaoTalk) : null
+    const phoneInputs = { ...this.state.phoneInputs, ...this.refuseRrn(inputs) }
+    const compared = comparePhones(phoneInputs)
     // A valid comparison selects the next text; an invalid one leaves the choice open.
     const phoneMatch = compared === 'same' || compared === 'different' ? compared : this.state.phoneMatch
     this.set({ phoneInputs, phoneMatch })
@@ -529,7 +525,7 @@ export class Sidebar {
   }
 
   updateIdentity(patch: Partial<IdentityInput>): void {
-    this.set({ identity: { ...this.state.identity, ...this.refuseRrn(patch).patch } })
+    this.set({ identity: { ...this.state.identity, ...this.refuseRrn(patch) } })
   }
 
   searchDepths(query: string): void {
@@ -560,19 +556,15 @@ export class Sidebar {
     const decision = view.decision?.applies ? view.decision : null
     const text = id === 'empathy' ? state.empathy?.phrase : decision?.steps.find((step) => step.id === id)?.text
     if (!text) return
-    const generation = this.generation
+    const macroId = id === 'empathy' ? undefined : state.settings?.stepMacros[id]
     this.set({ busy: 'insert' })
-    try {
-      const macroId = id === 'empathy' ? undefined : state.settings?.stepMacros[id]
-      if (macroId) await this.host.applyMacro(macroId)
-      else await this.host.insertText(text)
-      this.set({ inserted: [...this.state.inserted, id], notice: { tone: 'success', key: 'inserted' } }, generation)
-    } catch (error) {
-      if (error instanceof Stale || generation !== this.generation) return
-      this.set({ notice: { tone: 'error', key: 'failedInsert', failure: failureOf(error) } })
-    } finally {
-      if (generation === this.generation) this.set({ busy: null })
-    }
+    await this.guard(
+      async (generation) => {
+        await this.insertPieces([{ id, text, macroId }])
+        this.set({ busy: null, inserted: [...this.state.inserted, id], notice: { tone: 'success', key: 'inserted' } }, generation)
+      },
+      (failure) => ({ busy: null, notice: { tone: 'error', key: 'failedInsert', failure } }),
+    )
   }
 
   /**
@@ -583,50 +575,45 @@ export class Sidebar {
   async apply(overwrite = false): Promise<void> {
     if (this.state.busy) return
     const view = this.view()
-    const decision = view.decision?.applies ? view.decision : null
-    if (!decision) return
-    if (view.applyBlocker) return
-    const resolution = view.resolution
-    const settings = this.state.settings
-    const ticket = this.state.ticket
-    if (!resolution?.ok || !settings || !ticket) return
+    const { decision, resolution } = view
+    if (!decision?.applies || view.applyBlocker || !resolution?.ok) return
+    // Without a blocker there are settings; with a decision there is a ticket (both come with the status).
+    const settings = this.state.settings!
+    const ticket = this.state.ticket!
     const generation = this.generation
     this.set({ busy: 'apply', confirmOverwrite: null, notice: null })
     const write = resolution.write
-    const ids = Object.keys(write).map(Number)
+    const change: AppliedChange = { previous: {}, written: write, addedTags: [] }
     let fieldsWritten = false
-    let addedTags: string[] = []
-    let previous: FieldWrite = {}
     try {
-      previous = await this.host.readFieldValues(ids)
+      const previous = (change.previous = await this.host.readFieldValues(Object.keys(write).map(Number)))
       if (!overwrite && handSetConflict(previous, write, this.state.lastApply)) {
         this.set({ busy: null, confirmOverwrite: previous }, generation)
         return
       }
       await this.host.setFieldValues(write)
       fieldsWritten = true
-      addedTags = settings.extraTags.filter((tag) => !ticket.ticketTags.includes(tag))
-      await this.host.addTags(addedTags)
+      change.addedTags = settings.extraTags.filter((tag) => !ticket.ticketTags.includes(tag))
+      await this.host.addTags(change.addedTags)
       await this.insertPieces(view.pending)
     } catch (error) {
       if (generation !== this.generation) return
-      const rolledBack = fieldsWritten ? await this.rollback(previous, addedTags) : true
+      const rolledBack = !fieldsWritten || (await this.restore(change).then(() => true, () => false))
       this.set({
         busy: null,
-        ...(rolledBack ? {} : { lastApply: { previous, written: write, addedTags } }),
+        ...(rolledBack ? {} : { lastApply: change }),
         notice: { tone: 'error', key: rolledBack ? 'failedApply' : 'failedApplyPartial', failure: failureOf(error) },
       })
       return
     }
-    const inserted = [...this.state.inserted, ...view.pending.map((piece) => piece.id)]
-    const lastApply = { previous, written: write, addedTags }
+    const inserted = view.pending.map((piece) => piece.id)
     let notice: Notice = { tone: 'success', key: 'applied' }
     if (settings.auditNote && ticket.ticketId !== null) {
       try {
         await this.host.writeInternalNote(
           ticket.ticketId,
           buildAuditNote(
-            { decision, consultationPath: this.appliedPath(decision), identity: view.identityCheck, inserted: view.pending.map((p) => p.id) },
+            { decision, consultationPath: pathOf(this.state, decision) ?? [], identity: view.identityCheck, inserted },
             translator(this.state.language),
           ),
         )
@@ -637,16 +624,11 @@ export class Sidebar {
     if (generation !== this.generation) return
     this.set({
       busy: null,
-      inserted,
-      lastApply,
-      ticket: { ...ticket, consultationValues: { ...ticket.consultationValues, ...write }, ticketTags: [...ticket.ticketTags, ...addedTags] },
+      inserted: [...this.state.inserted, ...inserted],
+      lastApply: change,
+      ticket: { ...ticket, consultationValues: { ...ticket.consultationValues, ...write }, ticketTags: [...ticket.ticketTags, ...change.addedTags] },
       notice,
     })
-  }
-
-  /** The path Apply wrote, as depth names. */
-  private appliedPath(decision: Extract<Decision, { applies: true }>): string[] {
-    return decision.consultation.agentPicksDepth ? [...(this.state.pickedDepth?.depths ?? [])] : [...decision.consultation.depths]
   }
 
   /** Inserts texts in order: consecutive texts in one insert, a step with a macro as that macro. */
@@ -665,14 +647,10 @@ export class Sidebar {
     await flush()
   }
 
-  private async rollback(previous: FieldWrite, addedTags: string[]): Promise<boolean> {
-    try {
-      await this.host.setFieldValues(previous)
-      await this.host.removeTags(addedTags)
-      return true
-    } catch {
-      return false
-    }
+  /** Puts back the field values and removes the tags of an apply (rollback and Undo). */
+  private async restore({ previous, addedTags }: AppliedChange): Promise<void> {
+    await this.host.setFieldValues(previous)
+    await this.host.removeTags(addedTags)
   }
 
   cancelOverwrite(): void {
@@ -683,28 +661,26 @@ export class Sidebar {
   async undo(): Promise<void> {
     const last = this.state.lastApply
     if (this.state.busy || !last) return
-    const generation = this.generation
     this.set({ busy: 'undo', notice: null })
-    try {
-      await this.host.setFieldValues(last.previous)
-      await this.host.removeTags(last.addedTags)
-      const ticket = this.state.ticket
-      this.set(
-        {
-          busy: null,
-          lastApply: null,
-          ticket: ticket && {
-            ...ticket,
-            consultationValues: { ...ticket.consultationValues, ...last.previous },
-            ticketTags: ticket.ticketTags.filter((tag) => !last.addedTags.includes(tag)),
+    await this.guard(
+      async (generation) => {
+        await this.restore(last)
+        const ticket = this.state.ticket
+        this.set(
+          {
+            busy: null,
+            lastApply: null,
+            ticket: ticket && {
+              ...ticket,
+              consultationValues: { ...ticket.consultationValues, ...last.previous },
+              ticketTags: ticket.ticketTags.filter((tag) => !last.addedTags.includes(tag)),
+            },
+            notice: { tone: 'success', key: 'undone' },
           },
-          notice: { tone: 'success', key: 'undone' },
-        },
-        generation,
-      )
-    } catch (error) {
-      if (error instanceof Stale || generation !== this.generation) return
-      this.set({ busy: null, notice: { tone: 'error', key: 'failedUndo', failure: failureOf(error) } })
-    }
+          generation,
+        )
+      },
+      (failure) => ({ busy: null, notice: { tone: 'error', key: 'failedUndo', failure } }),
+    )
   }
 }

@@ -18,7 +18,7 @@ export interface Installation {
 /** What to read besides the requester: the member marker's user field and the 상담유형 fields. */
 export interface TicketReadRequest {
   userFieldKey?: string | null
-  consultationFieldIds?: number[]
+  consultationFieldIds?: readonly number[]
 }
 
 /** A user field's value as the data API gave it, or `unavailable` when the host could not read it. */
@@ -74,9 +74,9 @@ export interface TicketHost {
   /** The requester's record through REST; one call per requester per app instance. */
   readRequesterRecord(userId: number): Promise<RequesterRecord>
   /** Dropdown definitions through REST; each field fetched at most once per app instance. */
-  readFieldDefinitions(fieldIds: number[]): Promise<FieldDefinition[]>
+  readFieldDefinitions(fieldIds: readonly number[]): Promise<FieldDefinition[]>
   /** Current tags of the given dropdown fields. */
-  readFieldValues(fieldIds: number[]): Promise<Record<number, string | null>>
+  readFieldValues(fieldIds: readonly number[]): Promise<Record<number, string | null>>
   /** Sets the given dropdown fields to option tags (null clears), in one call. */
   setFieldValues(values: Record<number, string | null>): Promise<void>
   /** Inserts text at the cursor of the reply editor (never replaces the draft). */
@@ -90,7 +90,7 @@ export interface TicketHost {
   /** Calls `handler` when the ticket's requester changes; returns the unsubscribe function. */
   onRequesterChanged(handler: () => void): () => void
   /** Calls `handler` when the agent changes one of these fields by hand. */
-  onFieldsChanged(fieldIds: number[], handler: () => void): () => void
+  onFieldsChanged(fieldIds: readonly number[], handler: () => void): () => void
   /** Fits the iframe to the content's height. */
   resize(heightPx: number): void
 }
@@ -180,7 +180,7 @@ export function createTicketHost(client: ZafClient, timeoutMs = DEFAULT_CALL_TIM
     return read
   }
 
-  const fieldValues = (fieldIds: number[], values: Record<string, unknown>): Record<number, string | null> =>
+  const fieldValues = (fieldIds: readonly number[], values: Record<string, unknown>): Record<number, string | null> =>
     Object.fromEntries(fieldIds.map((id) => [id, filled(values[fieldPath(id)])]))
 
   const listen = (events: string[], handler: () => void) => {
