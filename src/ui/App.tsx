@@ -62,8 +62,9 @@ export class App extends Component<AppProps> {
     }
   }
 
-  /** Fetches the language's texts, then renders again; the frame stays blank meanwhile. */
+  /** Fetches the language's texts (again, after a failure), then renders again. */
   private load(language: UiLanguage): void {
+    this.languageFailed = false
     loadLanguage(language).then(
       () => this.forceUpdate(),
       () => {
@@ -73,39 +74,32 @@ export class App extends Component<AppProps> {
     )
   }
 
-  private retryLanguage(language: UiLanguage): void {
-    this.languageFailed = false
-    this.load(language)
-  }
-
   override render({ initialLanguage = 'en' }: AppProps) {
     const sidebar = this.sidebar
     const language = sidebar?.current.language ?? initialLanguage
-    // The agent's language comes with the ticket's first read: until then a spinner without
-    // words, so a frame never downloads the texts of a language it will not show.
-    if (sidebar?.current.phase === 'loading' && !isLanguageLoaded(language)) {
-      return <main ref={this.root} class="sidebar" aria-busy="true" data-testid="loading"><span class="spinner" /></main>
-    }
     if (!isLanguageLoaded(language)) {
-      if (this.languageFailed) {
+      // The ticket's first read brings the agent's language: until then a spinner without words
+      // and no download, so a frame never fetches the texts of a language it will not show.
+      const waiting = sidebar?.current.phase === 'loading'
+      if (!waiting && this.languageFailed) {
         // No texts to say it with: both languages, hard-coded, and a way to try again.
         return (
-          <main class="sidebar">
+          <main>
             <p class="notice notice--error">
               문구를 불러오지 못했습니다. The app’s texts could not be loaded.{' '}
-              <button type="button" class="c-btn c-btn--sm" onClick={() => this.retryLanguage(language)}>
+              <button type="button" class="c-btn c-btn--sm" onClick={() => this.load(language)}>
                 다시 시도 / Retry
               </button>
             </p>
           </main>
         )
       }
-      this.load(language)
-      return <main ref={this.root} class="sidebar" aria-busy="true" data-testid="loading"><span class="spinner" /></main>
+      if (!waiting) this.load(language)
+      return <main ref={this.root} aria-busy="true" data-testid="loading"><span class="spinner" /></main>
     }
     const t = translator(language)
     return (
-      <main ref={this.root} lang={language} class="sidebar">
+      <main ref={this.root} lang={language}>
         {sidebar ? <SidebarScreen sidebar={sidebar} t={t} language={language} /> : <p class="notice">{t('notInZendesk')}</p>}
       </main>
     )

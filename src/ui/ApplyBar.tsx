@@ -19,7 +19,7 @@ export function ApplyBar({ state, view, sidebar, t, language }: { state: Sidebar
         </div>
       ) : null}
       <button type="button" class="c-btn c-btn--primary" data-action="apply" disabled={blocker !== null || state.busy !== null} onClick={() => void sidebar.apply()}>
-        {state.busy === 'apply' ? t('applying') : t('apply')}
+        {t(state.busy === 'apply' ? 'applying' : 'apply')}
       </button>
       {state.lastApply ? (
         <button type="button" class="c-btn" data-action="undo" disabled={state.busy !== null} onClick={() => void sidebar.undo()}>

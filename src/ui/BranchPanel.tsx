@@ -1,19 +1,19 @@
 import { BRANCHES, type Decision } from '../procedure'
-import type { MessageKey, Translate, UiLanguage } from '../i18n'
+import type { MessageKey, Translate } from '../i18n'
 import { reasonText } from '../i18n/procedure-texts'
 import type { Sidebar } from '../sidebar/model'
 
 type Applies = Extract<Decision, { applies: true }>
 
 /** The suggested branch, why, and a one-click switch to any other branch. */
-export function BranchPanel({ decision, sidebar, t, language, busy }: { decision: Applies; sidebar: Sidebar; t: Translate; language: UiLanguage; busy: boolean }) {
+export function BranchPanel({ decision, sidebar, t, busy }: { decision: Applies; sidebar: Sidebar; t: Translate; busy: boolean }) {
   return (
     <section class="panel" data-testid="branch" data-branch={decision.branch.id}>
-      <h2 class="panel__title">
+      <h2>
         {t(decision.suggestedBy === 'agent' ? 'branchChosen' : 'branchSuggested')}
         <span class="branch-number">{decision.branch.number}</span>
       </h2>
-      <p class="branch-title">{t(`branch_${decision.branch.id}` as MessageKey)}</p>
+      <p class="bold">{t(`branch_${decision.branch.id}` as MessageKey)}</p>
       <ul class="reasons" data-testid="reasons">
         {decision.reasons.map((reason) => (
           <li key={reason.code} data-code={reason.code}>
@@ -26,7 +26,6 @@ export function BranchPanel({ decision, sidebar, t, language, busy }: { decision
           <button
             type="button"
             key={branch.id}
-            class={branch.id === decision.branch.id ? 'segmented__item is-active' : 'segmented__item'}
             aria-pressed={branch.id === decision.branch.id}
             title={t(`branch_${branch.id}` as MessageKey)}
             data-branch={branch.id}

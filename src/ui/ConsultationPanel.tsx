@@ -1,6 +1,6 @@
 import { DEPTH_SEPARATOR, type Decision } from '../procedure'
 import { pathText } from '../i18n/procedure-texts'
-import type { Translate, UiLanguage } from '../i18n'
+import type { Translate } from '../i18n'
 import { filterChoices } from '../sidebar/consultation'
 import type { Sidebar, SidebarState, SidebarView } from '../sidebar/model'
 import { consultationFieldIds } from '../sidebar/settings'
@@ -8,7 +8,7 @@ import { consultationFieldIds } from '../sidebar/settings'
 type Applies = Extract<Decision, { applies: true }>
 
 /** 상담유형: the path to set, the fixed/picked choice, the field's current value. */
-export function ConsultationPanel({ decision, state, view, sidebar, t, language }: { decision: Applies; state: SidebarState; view: SidebarView; sidebar: Sidebar; t: Translate; language: UiLanguage }) {
+export function ConsultationPanel({ decision, state, view, sidebar, t }: { decision: Applies; state: SidebarState; view: SidebarView; sidebar: Sidebar; t: Translate }) {
   const isReinquiry = decision.branch.id === 'reinquiry_phone_change'
   const picking = decision.consultation.agentPicksDepth
   const picked = state.pickedDepth
@@ -20,34 +20,33 @@ export function ConsultationPanel({ decision, state, view, sidebar, t, language 
   const shown = filterChoices(view.choices, state.depthQuery).slice(0, 50)
   return (
     <section class="panel" data-testid="consultation">
-      <h2 class="panel__title">{t('consultationTitle')}</h2>
+      <h2>{t('consultationTitle')}</h2>
       {isReinquiry ? (
         <div class="segmented" role="group">
-          <button type="button" class={state.verificationOnly ? 'segmented__item is-active' : 'segmented__item'} aria-pressed={state.verificationOnly} data-scope="verification-only" onClick={() => sidebar.setVerificationOnly(true)}>
+          <button type="button" aria-pressed={state.verificationOnly} data-scope="verification-only" onClick={() => sidebar.setVerificationOnly(true)}>
             {t('verificationOnly')}
           </button>
-          <button type="button" class={!state.verificationOnly ? 'segmented__item is-active' : 'segmented__item'} aria-pressed={!state.verificationOnly} data-scope="content-known" onClick={() => sidebar.setVerificationOnly(false)}>
+          <button type="button" aria-pressed={!state.verificationOnly} data-scope="content-known" onClick={() => sidebar.setVerificationOnly(false)}>
             {t('contentKnown')}
           </button>
         </div>
       ) : null}
-      <p class="path" data-testid="consultation-path">
+      <p class="bold" data-testid="consultation-path">
         {picking && picked ? picked.depths.join(DEPTH_SEPARATOR) : pathText(t, decision.consultation)}
       </p>
       {picking ? (
-        <div class="picker">
-          <input class="c-field__input" type="search" value={state.depthQuery} placeholder={t('depthSearch')} aria-label={t('depthSearch')} onInput={(event) => sidebar.searchDepths((event.currentTarget as HTMLInputElement).value)} />
+        <div>
+          <input class="c-field__input" type="search" value={state.depthQuery} placeholder={t('depthSearch')} aria-label={t('depthSearch')} onInput={(event) => sidebar.searchDepths(event.currentTarget.value)} />
           {state.fieldsFailure || !state.settings?.consultationFields ? null : !state.fieldDefinitions ? (
             <p class="muted small">{t('loadingFields')}</p>
           ) : (
-            <ul class="picker__list" role="listbox" aria-label={t('consultationTitle')}>
+            <ul class="picker" role="listbox" aria-label={t('consultationTitle')}>
               {shown.map((choice) => (
                 <li key={choice.tag}>
                   <button
                     type="button"
                     role="option"
                     aria-selected={picked?.tag === choice.tag}
-                    class={picked?.tag === choice.tag ? 'picker__item is-active' : 'picker__item'}
                     data-tag={choice.tag}
                     onClick={() => sidebar.pickDepth(picked?.tag === choice.tag ? null : choice)}
                   >

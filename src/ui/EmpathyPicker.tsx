@@ -12,32 +12,20 @@ export function EmpathyPicker({ decision, state, sidebar, t, language }: { decis
   const inserted = state.inserted.includes('empathy')
   return (
     <section class="card" data-testid="step" data-step="empathy">
-      <h3 class="card__title">① {t('empathy')}</h3>
+      <h3>① {t('empathy')}</h3>
       <p class="muted small">{reasonText(t, decision.empathy.reason)}</p>
       <div class="segmented" role="group" aria-label={t('empathyKind')}>
         {EMPATHY_KINDS.map((k) => (
-          <button
-            type="button"
-            key={k}
-            class={k === kind && chosen ? 'segmented__item is-active' : 'segmented__item'}
-            aria-pressed={k === kind && !!chosen}
-            data-kind={k}
-            onClick={() => sidebar.chooseEmpathy({ kind: k, phrase: EMPATHY_PHRASES[k][0] ?? '' })}
-          >
+          <button type="button" key={k} aria-pressed={k === kind && !!chosen} data-kind={k} onClick={() => sidebar.chooseEmpathy({ kind: k, phrase: EMPATHY_PHRASES[k][0] ?? '' })}>
             {k} <span class="small">{language === 'en' ? t(`empathy_${k}`) : ''}</span>
           </button>
         ))}
-        <button type="button" class={chosen ? 'segmented__item' : 'segmented__item is-active'} aria-pressed={!chosen} onClick={() => sidebar.chooseEmpathy(null)}>
+        <button type="button" aria-pressed={!chosen} onClick={() => sidebar.chooseEmpathy(null)}>
           {t('empathyNone')}
         </button>
       </div>
       {chosen ? (
-        <select
-          class="c-field__input"
-          aria-label={t('empathyPhrase')}
-          value={chosen.phrase}
-          onChange={(event) => sidebar.chooseEmpathy({ kind, phrase: (event.currentTarget as HTMLSelectElement).value })}
-        >
+        <select class="c-field__input" aria-label={t('empathyPhrase')} value={chosen.phrase} onChange={(event) => sidebar.chooseEmpathy({ kind, phrase: event.currentTarget.value })}>
           {EMPATHY_PHRASES[kind].map((phrase) => (
             <option key={phrase} value={phrase}>
               {phrase}
@@ -47,7 +35,7 @@ export function EmpathyPicker({ decision, state, sidebar, t, language }: { decis
       ) : null}
       {chosen ? (
         <button type="button" class="c-btn c-btn--sm" data-action="insert" disabled={inserted || state.busy !== null} onClick={() => void sidebar.insertStep('empathy')}>
-          {inserted ? t('inserted') : t('insert')}
+          {t(inserted ? 'inserted' : 'insert')}
         </button>
       ) : null}
     </section>

@@ -13,13 +13,13 @@ export function PhoneMatchHelper({ state, view, sidebar, t }: { state: SidebarSt
         placeholder="010-1234-5678"
         autocomplete="off"
         data-private
-        onInput={(event) => sidebar.updatePhones({ [key]: (event.currentTarget as HTMLInputElement).value })}
+        onInput={(event) => sidebar.updatePhones({ [key]: event.currentTarget.value })}
       />
     </label>
   )
   return (
     <section class="card" data-testid="phone-match" data-match={state.phoneMatch ?? 'unknown'}>
-      <h3 class="card__title">{t('phoneMatchTitle')}</h3>
+      <h3>{t('phoneMatchTitle')}</h3>
       <div class="field-row">
         {input('driverApp', t('phoneDriverApp'))}
         {input('kakaoTalk', t('phoneKakaoTalk'))}
@@ -27,14 +27,7 @@ export function PhoneMatchHelper({ state, view, sidebar, t }: { state: SidebarSt
       {compare && typeof compare === 'object' ? <p class="c-field__message field__error">{t(`phoneInvalid_${compare.invalid}`)}</p> : null}
       <div class="segmented" role="group" aria-label={t('phoneMatchTitle')}>
         {(['same', 'different'] as const).map((answer) => (
-          <button
-            type="button"
-            key={answer}
-            class={state.phoneMatch === answer ? 'segmented__item is-active' : 'segmented__item'}
-            aria-pressed={state.phoneMatch === answer}
-            data-answer={answer}
-            onClick={() => sidebar.setPhoneMatch(state.phoneMatch === answer ? null : answer)}
-          >
+          <button type="button" key={answer} aria-pressed={state.phoneMatch === answer} data-answer={answer} onClick={() => sidebar.setPhoneMatch(state.phoneMatch === answer ? null : answer)}>
             {t(answer === 'same' ? 'phoneSame' : 'phoneDifferent')}
           </button>
         ))}

@@ -45,19 +45,19 @@ export function SidebarScreen({ sidebar, t, language }: { sidebar: Sidebar; t: T
       ) : null}
       {applies ? (
         <>
-          <BranchPanel decision={applies} sidebar={sidebar} t={t} language={language} busy={state.busy !== null} />
+          <BranchPanel decision={applies} sidebar={sidebar} t={t} busy={state.busy !== null} />
           {applies.steps.map((step, index) => {
             const number = circled(index)
             switch (step.kind) {
               case 'empathy':
                 return <EmpathyPicker key={step.id} decision={applies} state={state} sidebar={sidebar} t={t} language={language} />
               case 'identity_check':
-                return view.identityCheck ? <IdentityForm key={step.id} check={view.identityCheck} state={state} sidebar={sidebar} t={t} language={language} index={number} /> : null
+                return view.identityCheck ? <IdentityForm key={step.id} check={view.identityCheck} state={state} sidebar={sidebar} t={t} index={number} /> : null
               case 'answer_directly':
               case 'process':
                 return (
                   <section class="card" key={step.id} data-testid="step" data-step={step.id}>
-                    <h3 class="card__title">
+                    <h3>
                       {number} {t(`step_${step.id}` as MessageKey)}
                     </h3>
                     <p class="muted small">{t(step.kind === 'process' ? (view.identityCheck?.ok ? 'processAllowed' : 'processBlocked') : 'answerDirectlyHelp')}</p>
@@ -67,7 +67,7 @@ export function SidebarScreen({ sidebar, t, language }: { sidebar: Sidebar; t: T
                 return (
                   <>
                     {step.when === 'same' ? <PhoneMatchHelper key="phone-match" state={state} view={view} sidebar={sidebar} t={t} /> : null}
-                    <StepCard key={step.id} step={step} index={index} state={state} sidebar={sidebar} t={t} language={language} />
+                    <StepCard key={step.id} step={step} index={index} state={state} sidebar={sidebar} t={t} />
                   </>
                 )
             }
@@ -75,7 +75,7 @@ export function SidebarScreen({ sidebar, t, language }: { sidebar: Sidebar; t: T
           {applies.branch.id === 'reinquiry_phone_change' && !applies.steps.some((step) => step.when === 'same') ? (
             <PhoneMatchHelper state={state} view={view} sidebar={sidebar} t={t} />
           ) : null}
-          <ConsultationPanel decision={applies} state={state} view={view} sidebar={sidebar} t={t} language={language} />
+          <ConsultationPanel decision={applies} state={state} view={view} sidebar={sidebar} t={t} />
           <ApplyBar state={state} view={view} sidebar={sidebar} t={t} language={language} />
         </>
       ) : null}

@@ -1,16 +1,16 @@
 import type { ReplyStep } from '../procedure'
-import type { MessageKey, Translate, UiLanguage } from '../i18n'
+import type { MessageKey, Translate } from '../i18n'
 import type { Sidebar, SidebarState } from '../sidebar/model'
 import { Checkbox } from './Checkbox'
 
 /** One reply step: its title, the article's text as a preview, and Insert (once). */
-export function StepCard({ step, index, state, sidebar, t, language }: { step: ReplyStep; index: number; state: SidebarState; sidebar: Sidebar; t: Translate; language: UiLanguage }) {
+export function StepCard({ step, index, state, sidebar, t }: { step: ReplyStep; index: number; state: SidebarState; sidebar: Sidebar; t: Translate }) {
   const inserted = state.inserted.includes(step.id)
   const macro = state.settings?.stepMacros[step.id]
   const optional = step.kind === 'optional_text'
   return (
     <section class={optional ? 'card card--optional' : 'card'} data-testid="step" data-step={step.id}>
-      <h3 class="card__title">
+      <h3>
         {circled(index)} {t(`step_${step.id}` as MessageKey)}
       </h3>
       {optional ? (
@@ -18,11 +18,11 @@ export function StepCard({ step, index, state, sidebar, t, language }: { step: R
           {t('includeInApply')}
         </Checkbox>
       ) : null}
-      {step.text ? <pre class="preview">{step.text}</pre> : null}
+      {step.text ? <div class="preview">{step.text}</div> : null}
       {macro ? <p class="muted small">{t('viaMacro', { id: macro })}</p> : null}
       {step.text ? (
         <button type="button" class="c-btn c-btn--sm" data-action="insert" disabled={inserted || state.busy !== null} onClick={() => void sidebar.insertStep(step.id)}>
-          {inserted ? t('inserted') : t('insert')}
+          {t(inserted ? 'inserted' : 'insert')}
         </button>
       ) : null}
     </section>
