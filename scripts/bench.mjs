@@ -12,8 +12,9 @@
  * Exits non-zero when a budget is broken; times never decide.
  *
  * Options: --latency <ms> (default 100), --no-build, --json <file> (write the figures),
- * --no-size-budget (size printed, not enforced: CI uses it while the 24 KB budget waits on a
- * product decision, see the README's Performance section; the other budgets still decide).
+ * --size-ceiling <B> (the 24 KB target is printed, and this ceiling is what decides: CI holds the
+ * size it has reached while the target waits on a product decision, see the README's Performance
+ * section; the round-trip budgets always decide).
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -55,12 +56,17 @@ const largestLanguage = languages.reduce((a, b) => (b.gzip > (a?.gzip ?? -1) ? b
 const sum = (/** @type {typeof files} */ list, /** @type {'raw' | 'gzip'} */ key) => list.reduce((total, file) => total + file[key], 0)
 const perFrame = [...code, ...(largestLanguage ? [largestLanguage] : [])]
 const total = { raw: sum(perFrame, 'raw'), gzip: sum(perFrame, 'gzip') }
-const enforceSize = !args.includes('--no-size-budget')
+const ceilingOption = option('--size-ceiling')
+const SIZE_CEILING = ceilingOption === undefined ? null : Number(ceilingOption)
+if (SIZE_CEILING !== null && !(SIZE_CEILING > 0)) throw new Error(`--size-ceiling takes a number of bytes, not ${ceilingOption}`)
 /** @type {string[]} */
 const notEnforced = []
-/** A broken size budget: a failure, or only reported under --no-size-budget. */
-const sizeOver = (/** @type {string} */ line) => (enforceSize ? broken : notEnforced).push(line)
-if (total.gzip > SIZE_BUDGET) sizeOver(`a frame loads ${total.gzip} B gzip of JS + CSS + texts, over ${SIZE_BUDGET} B`)
+/** Over the 24 KB target: a failure, or only reported when a ceiling decides instead. */
+const sizeOver = (/** @type {string} */ what, /** @type {number} */ bytes) => {
+  if (bytes > SIZE_BUDGET) (SIZE_CEILING === null ? broken : notEnforced).push(`${what} ${bytes} B gzip, over the ${SIZE_BUDGET} B target`)
+  if (SIZE_CEILING !== null && bytes > SIZE_CEILING) broken.push(`${what} ${bytes} B gzip, over the ${SIZE_CEILING} B ceiling`)
+}
+sizeOver('a frame loads (JS + CSS + texts)', total.gzip)
 
 /** The SDK, as the npm build bundled for the local host (Zendesk serves its own from the CDN). */
 function sdkSize() {
@@ -83,7 +89,7 @@ for (const file of files) {
   console.log(`| ${file.name}${note} | ${file.raw} | ${file.gzip} |`)
 }
 console.log(
-  `| **one frame: JS + CSS + ${largestLanguage?.language ?? 'no'} texts** | ${total.raw} | **${total.gzip}** (budget ${SIZE_BUDGET}: ${(total.gzip / SCAFFOLD_BYTES).toFixed(2)} of the React scaffold's ${SCAFFOLD_BYTES}) |`,
+  `| **one frame: JS + CSS + ${largestLanguage?.language ?? 'no'} texts** | ${total.raw} | **${total.gzip}** (target ${SIZE_BUDGET}${SIZE_CEILING === null ? '' : `, ceiling ${SIZE_CEILING}`}: ${(total.gzip / SCAFFOLD_BYTES).toFixed(2)} of the React scaffold's ${SCAFFOLD_BYTES}) |`,
 )
 
 // ---- 2. opening a ticket ----------------------------------------------------------------------
@@ -158,7 +164,7 @@ try {
       msToDecision: Math.round(decidedAt - state.registeredAt),
     }
     rows.push(row)
-    if (loadedGzip > SIZE_BUDGET) sizeOver(`${scenario} (${locale}): the frame loaded ${loadedGzip} B gzip, over ${SIZE_BUDGET} B`)
+    sizeOver(`${scenario} (${locale}): the frame loaded`, loadedGzip)
     const restBudget = scenario === 'member' ? BUDGET.restMember : BUDGET.rest
     if (row.waves > BUDGET.waves) broken.push(`${scenario}: ${row.waves} waves before the decision (budget ${BUDGET.waves})`)
     if (row.restCalls > restBudget) broken.push(`${scenario}: ${row.restCalls} REST calls before the decision (budget ${restBudget})`)
@@ -178,7 +184,7 @@ console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
 for (const row of rows) {
   const restBudget = row.scenario === 'member' ? BUDGET.restMember : BUDGET.rest
   console.log(
-    `| ${row.scenario} (${row.locale}) | ${row.loadedGzip} (${row.loaded.length} files; ≤ ${SIZE_BUDGET}) | ${row.hostCalls} | ${row.restCalls} (≤ ${restBudget}) | ${row.waves} (≤ ${BUDGET.waves}) | ${row.fieldReads} (≤ ${BUDGET.fieldReads}) | ${row.resizes} (${row.resizesBeforeDecision} / ${row.resizesUnchanged}, budget 0 / 0) | ${row.msToDecision} |`,
+    `| ${row.scenario} (${row.locale}) | ${row.loadedGzip} (${row.loaded.length} files; target ≤ ${SIZE_BUDGET}) | ${row.hostCalls} | ${row.restCalls} (≤ ${restBudget}) | ${row.waves} (≤ ${BUDGET.waves}) | ${row.fieldReads} (≤ ${BUDGET.fieldReads}) | ${row.resizes} (${row.resizesBeforeDecision} / ${row.resizesUnchanged}, budget 0 / 0) | ${row.msToDecision} |`,
   )
 }
 const sdk = sdkSize()
@@ -186,9 +192,9 @@ if (sdk) console.log(`\nZAF SDK (served by Zendesk's CDN in production, not coun
 
 const json = option('--json')
 if (json) writeFileSync(json, JSON.stringify({ latency, files, total, sdk, rows, broken, notEnforced }, null, 2))
-if (notEnforced.length) console.log(`\nSize budget broken, not enforced (--no-size-budget):\n${notEnforced.map((line) => `- ${line}`).join('\n')}`)
+if (notEnforced.length) console.log(`\nOver the size target (not enforced: --size-ceiling ${SIZE_CEILING} decides):\n${notEnforced.map((line) => `- ${line}`).join('\n')}`)
 if (broken.length) {
   console.log(`\nBudgets broken:\n${broken.map((line) => `- ${line}`).join('\n')}`)
   process.exit(1)
 }
-console.log(enforceSize ? '\nEvery budget holds.' : '\nEvery enforced budget holds.')
+console.log(notEnforced.length ? '\nEvery enforced budget holds; the size target does not.' : '\nEvery budget holds.')
