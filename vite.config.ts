@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { defineConfig, type Plugin } from 'vitest/config'
-import { gardenOnlyUsedRules } from './scripts/vite/garden-css'
+import { gardenOnlyUsedRules } from './scripts/vite/garden-css.ts'
 
 const root = import.meta.dirname
 // DIST_DIR lets a size report build elsewhere without touching dist/ (scripts/module-sizes.mjs).
@@ -46,8 +46,10 @@ function readCatalogue(language: string): Record<string, string> {
 
 /**
  * `virtual:ui-catalogues`: per language, where its texts are. In a build each language is a JSON
- * file of its own under assets/ (its URL is exported; the frame fetches only the one it shows).
- * Under the dev server and vitest the texts are exported inline. Marketplace texts stay out.
+ * file of its own under assets/ (its URL is exported; the frame fetches only the one it shows),
+ * holding the texts alone, in the order of the exported `keys`: the key names ship once, in the
+ * script, where the code names them anyway (1.5 KB gzip less per language file). Under the dev
+ * server and vitest the texts are exported inline. Marketplace texts stay out.
  */
 function uiCatalogues(): Plugin {
   const id = 'virtual:ui-catalogues'
@@ -62,14 +64,19 @@ function uiCatalogues(): Plugin {
     },
     load(resolved) {
       if (resolved !== `\0${id}`) return undefined
+      const keys = Object.keys(readCatalogue('en')).sort()
       const entries = ['ko', 'en'].map((language) => {
         this.addWatchFile(resolve(root, 'translations', `${language}.json`))
         const catalogue = readCatalogue(language)
+        const missing = keys.filter((key) => !(key in catalogue))
+        if (missing.length || Object.keys(catalogue).length !== keys.length) {
+          throw new Error(`translations/${language}.json and en.json differ in keys (${missing.join(', ') || 'extra keys'})`)
+        }
         if (!building) return `${language}: ${JSON.stringify(catalogue)}`
-        const ref = this.emitFile({ type: 'asset', name: `ui-${language}.json`, source: JSON.stringify(catalogue) })
+        const ref = this.emitFile({ type: 'asset', name: `ui-${language}.json`, source: JSON.stringify(keys.map((key) => catalogue[key])) })
         return `${language}: import.meta.ROLLUP_FILE_URL_${ref}`
       })
-      return `export default { ${entries.join(', ')} }`
+      return `export const keys = ${building ? JSON.stringify(keys) : '[]'}\nexport default { ${entries.join(', ')} }`
     },
   }
 }

@@ -1,4 +1,4 @@
-import sources from 'virtual:ui-catalogues'
+import sources, { keys } from 'virtual:ui-catalogues'
 import type enJson from '../../translations/en.json'
 
 /** The UI's languages; every other locale falls back to English. */
@@ -20,7 +20,9 @@ export function resolveLanguage(locale: string | null | undefined): UiLanguage {
 
 function fetchTexts(source: string | Catalogue): Promise<Catalogue> {
   if (typeof source !== 'string') return Promise.resolve(source)
-  return fetch(source).then((response) => (response.ok ? (response.json() as Promise<Catalogue>) : Promise.reject(new Error(`HTTP ${response.status}`))))
+  return fetch(source)
+    .then((response) => (response.ok ? (response.json() as Promise<string[]>) : Promise.reject(new Error(`HTTP ${response.status}`))))
+    .then((texts) => Object.fromEntries(keys.map((key, i) => [key, texts[i] ?? key])))
 }
 
 /**
