@@ -4,8 +4,6 @@
  * the setting, and the sidebar writes nothing until it is fixed.
  */
 
-import { isRecord } from '../zendesk/calls'
-
 /** How a verified member is recognised on the requester. */
 export type MemberMarker =
   | { source: 'user_field'; fieldKey: string; memberValues: readonly string[]; nonMemberValues: readonly string[] }
@@ -128,7 +126,7 @@ export function parseSettings(raw: Record<string, unknown>): ParsedSettings {
   } catch (error) {
     fail('step_macros', 'bad_json', (error as Error).message)
   }
-  if (!isRecord(parsed)) fail('step_macros', 'bad_macro_map', macros.slice(0, 80))
+  if (typeof parsed !== 'object' || !parsed || Array.isArray(parsed)) fail('step_macros', 'bad_macro_map', macros.slice(0, 80))
   else {
     for (const [step, id] of Object.entries(parsed)) {
       // A quoted id ("9002") counts as the number.
