@@ -34,7 +34,7 @@ interface Rule {
   declarations: string[]
 }
 
-function parseRules(css: string): Rule[] {
+export function parseRules(css: string): Rule[] {
   return css
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .split('}')
@@ -47,7 +47,7 @@ function parseRules(css: string): Rule[] {
 }
 
 /** What the sidebar's markup can contain: Garden classes, element and attribute names, input types. */
-interface UsedMarkup {
+export interface UsedMarkup {
   classes: Set<string>
   /** The Garden classes of each run of words as written (`c-btn c-btn--sm`): which meet on one element. */
   classLists: Set<string>[]
@@ -68,7 +68,7 @@ const UNUSED_INPUT_PARTS = /::?-(?:webkit|moz)-(?:calendar-picker-indicator|colo
 const NO_EFFECT_DECLARATIONS = /^(?:-webkit-text-size-adjust:|-webkit-touch-callout:|-webkit-font-smoothing:auto$|-moz-osx-font-smoothing:auto$|-webkit-appearance:button$)/
 
 /** Whether a selector can match the sidebar's markup (see {@link UsedMarkup}). */
-function selectorMatchesMarkup(selector: string, used: UsedMarkup): boolean {
+export function selectorMatchesMarkup(selector: string, used: UsedMarkup): boolean {
   if (/\[dir=rtl\]|\.is-rtl/.test(selector) || UNUSED_INPUT_PARTS.test(selector)) return false
   if (![...selector.matchAll(/\.([\w-]+)/g)].every(([, name]) => name !== undefined && (!name.startsWith('c-') || used.classes.has(name)))) return false
   if (![...selector.matchAll(/\[type=([\w-]+)\]/g)].every(([, type]) => type !== undefined && used.inputTypes.has(type))) return false
@@ -88,7 +88,7 @@ function selectorMatchesMarkup(selector: string, used: UsedMarkup): boolean {
  * in src/styles.css, imported after Garden) sets the same property, with at least the same
  * importance. Also drops custom properties nothing reads (Tailwind's `--tw-shadow-colored`).
  */
-function withoutDeadDeclarations(rules: Rule[], after: Rule[], read: Set<string>): Rule[] {
+export function withoutDeadDeclarations(rules: Rule[], after: Rule[], read: Set<string>): Rule[] {
   const setLater = new Map<string, Map<string, boolean>>()
   const note = (rule: Rule) => {
     for (const selector of rule.selectors) {
