@@ -1,11 +1,11 @@
 // @ts-check
 // `npm start`: build the app, then serve it inside a local imitation of a Zendesk ticket page
-// (tests/host/), so the app can be seen working without a Zendesk account.
+// (dev/zendesk-host/), so the app can be seen working without a Zendesk account.
 //
 //   node scripts/start.mjs [--no-build] [--port 4568] [--scenario nonmember-account]
 //
 // Also a module: `startHost({ port, distDir })` starts the same host (tests use port 0).
-// The host is TypeScript (tests/host/server.ts); this file bundles it for Node with vite's
+// The host is TypeScript (dev/zendesk-host/server.ts); this file bundles it for Node with vite's
 // `build()` into node_modules/.cache/zendesk-local-host/ (bare imports resolve from there), and
 // removes the bundle when the host closes.
 import { spawn } from 'node:child_process'
@@ -17,9 +17,9 @@ import { build } from 'vite'
 const root = fileURLToPath(new URL('..', import.meta.url))
 
 /**
- * @typedef {import('../tests/host/server').StartHostOptions} StartHostOptions
- * @typedef {import('../tests/host/server').LocalHost} LocalHost
- * @typedef {typeof import('../tests/host/server')} ServerModule
+ * @typedef {import('../dev/zendesk-host/server').StartHostOptions} StartHostOptions
+ * @typedef {import('../dev/zendesk-host/server').LocalHost} LocalHost
+ * @typedef {typeof import('../dev/zendesk-host/server')} ServerModule
  */
 
 /**
@@ -40,7 +40,7 @@ export function sweepStale(dir, prefix) {
 }
 
 /**
- * Bundles tests/host/server.ts into a fresh folder under node_modules/.cache and imports it.
+ * Bundles dev/zendesk-host/server.ts into a fresh folder under node_modules/.cache and imports it.
  * @returns {Promise<{ module: ServerModule, dir: string }>}
  */
 async function loadServerModule() {
@@ -56,7 +56,7 @@ async function loadServerModule() {
       logLevel: 'warn',
       publicDir: false,
       build: {
-        ssr: resolve(root, 'tests/host/server.ts'),
+        ssr: resolve(root, 'dev/zendesk-host/server.ts'),
         outDir: dir,
         emptyOutDir: false,
         copyPublicDir: false,

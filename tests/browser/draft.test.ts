@@ -7,8 +7,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Frame } from 'playwright-core'
-import { MACROS, macroCommentText } from '../fixtures/zendesk/fixtures'
-import { NESTED_FIELD_ID, nestedTagFor } from '../fixtures/zendesk/consultation'
+import { MACROS, macroCommentText } from '../../dev/zendesk-host/fixtures/fixtures'
+import { NESTED_FIELD_ID, nestedTagFor } from '../../dev/zendesk-host/fixtures/consultation'
 import { POLL, useHarness, TEST_TIMEOUT } from './harness'
 import type { ProbeWindow, ScenarioPage } from './harness'
 

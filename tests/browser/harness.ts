@@ -1,5 +1,5 @@
 /**
- * Browser-test harness: the local Zendesk host (scripts/start.mjs → tests/host/) on a random port
+ * Browser-test harness: the local Zendesk host (scripts/start.mjs → dev/zendesk-host/) on a random port
  * and Debian's Chromium driven by playwright-core.
  *
  *   const harness = await startHarness()              // beforeAll
@@ -18,10 +18,10 @@ import { chromium } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core'
 import { startHost } from '../../scripts/start.mjs'
-import type { LocalHost } from '../host/server'
-import type { HostSnapshot } from '../host/types'
+import type { LocalHost } from '../../dev/zendesk-host/server'
+import type { HostSnapshot } from '../../dev/zendesk-host/types'
 
-export type { HostSnapshot } from '../host/types'
+export type { HostSnapshot } from '../../dev/zendesk-host/types'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium'
 export const CHROMIUM_ARGS = [
@@ -145,7 +145,7 @@ export async function screenshotSidebar(page: Page, path: string): Promise<strin
   return file
 }
 
-/** Adds a probe frame (see tests/host/server.ts) and returns it once the host registered it. */
+/** Adds a probe frame (see dev/zendesk-host/server.ts) and returns it once the host registered it. */
 export async function probeFrame(page: Page): Promise<Frame> {
   const guid = await page.evaluate(() => window.__host!.addProbe())
   const frame = page.frames().find((f) => f.url().includes('/__host/probe.html') && f.url().includes(guid))

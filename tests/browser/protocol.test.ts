@@ -6,8 +6,8 @@
  * Run after `npx vite build`: `npx vitest run tests/browser`.
  */
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_SETTINGS } from '../fixtures/zendesk/scenarios'
-import { USERS } from '../fixtures/zendesk/fixtures'
+import { DEFAULT_SETTINGS } from '../../dev/zendesk-host/fixtures/scenarios'
+import { USERS } from '../../dev/zendesk-host/fixtures/fixtures'
 import { POLL, useHarness, TEST_TIMEOUT } from './harness'
 import type { ProbeWindow } from './harness'
 import type { Frame, Page } from 'playwright-core'

@@ -5,8 +5,8 @@
  * Run after `npx vite build`: `npx vitest run tests/browser`.
  */
 import { describe, expect, it } from 'vitest'
-import { MACROS, USERS } from '../fixtures/zendesk/fixtures'
-import { NESTED_FIELD_ID } from '../fixtures/zendesk/consultation'
+import { MACROS, USERS } from '../../dev/zendesk-host/fixtures/fixtures'
+import { NESTED_FIELD_ID } from '../../dev/zendesk-host/fixtures/consultation'
 import { useHarness, TEST_TIMEOUT } from './harness'
 import type { ProbeWindow } from './harness'
 

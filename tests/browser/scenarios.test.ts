@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path'
 import type { Frame } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { articleText } from '../../src/procedure'
-import { NESTED_FIELD_ID, nestedTagFor } from '../fixtures/zendesk/consultation'
+import { NESTED_FIELD_ID, nestedTagFor } from '../../dev/zendesk-host/fixtures/consultation'
 import { POLL, useHarness, TEST_TIMEOUT, TIMEOUTS, type Harness, type ScenarioPage } from './harness'
 
 const harness = useHarness()

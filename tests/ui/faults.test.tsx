@@ -7,8 +7,8 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact'
 import { delay, http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
-import { nestedTagFor } from '../fixtures/zendesk/consultation'
-import { faultResponse } from '../fixtures/zendesk/handlers'
+import { nestedTagFor } from '../../dev/zendesk-host/fixtures/consultation'
+import { faultResponse } from '../../dev/zendesk-host/fixtures/handlers'
 import { applyOnce, branchShown, button, findAction, inserts, nestedPath, noticeShown, open, pickDepth, requests, sets, useZendeskApi, waitForApply } from '../support/sidebar-harness'
 
 const server = useZendeskApi()

@@ -8,9 +8,9 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/preact'
 import { http } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { articleText, EMPATHY_PHRASES } from '../../src/procedure'
-import { nestedTagFor, PER_DEPTH_FIELD_IDS } from '../fixtures/zendesk/consultation'
-import { faultResponse, zendeskApi } from '../fixtures/zendesk/handlers'
-import { PER_DEPTH_SETTINGS } from '../fixtures/zendesk/scenarios'
+import { nestedTagFor, PER_DEPTH_FIELD_IDS } from '../../dev/zendesk-host/fixtures/consultation'
+import { faultResponse, zendeskApi } from '../../dev/zendesk-host/fixtures/handlers'
+import { PER_DEPTH_SETTINGS } from '../../dev/zendesk-host/fixtures/scenarios'
 import { applyOnce, branchShown, button, empathyShown, inserts, nestedPath, open, pickDepth, requests, sets, useZendeskApi } from '../support/sidebar-harness'
 
 const server = useZendeskApi()

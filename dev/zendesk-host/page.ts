@@ -1,17 +1,17 @@
 /**
  * The local host page: a Zendesk Support ticket view (requester, chat, reply editor, 상담유형
  * fields, tags, internal notes) with the built app in the sidebar iframe, talking to it over the
- * real ZAF postMessage protocol. Bundled for the browser by tests/host/assets.ts.
+ * real ZAF postMessage protocol. Bundled for the browser by dev/zendesk-host/assets.ts.
  *
- * URL: `?scenario=<id>` (tests/fixtures/zendesk/scenarios.ts), `?latency=<ms>` (delay of every
+ * URL: `?scenario=<id>` (dev/zendesk-host/fixtures/scenarios.ts), `?latency=<ms>` (delay of every
  * host answer), `?layout=nested|per_depth`, `?locale=ko|en-US` (the agent's locale),
  * `?setting.<name>=<value>` (override one installation setting).
  */
-import { AGENT, USERS, ZENDESK_SUBDOMAIN } from '../fixtures/zendesk/fixtures'
-import type { ZafComment, ZafConversationEntry } from '../fixtures/zendesk/fixtures'
-import { NESTED_SEPARATOR, NESTED_FIELD_ID } from '../fixtures/zendesk/consultation'
-import { DEFAULT_SCENARIO_ID, DEFAULT_SETTINGS, PER_DEPTH_SETTINGS, SCENARIOS, scenarioById } from '../fixtures/zendesk/scenarios'
-import type { HostScenario, SettingValue } from '../fixtures/zendesk/scenarios'
+import { AGENT, USERS, ZENDESK_SUBDOMAIN } from './fixtures/fixtures'
+import type { ZafComment, ZafConversationEntry } from './fixtures/fixtures'
+import { NESTED_SEPARATOR, NESTED_FIELD_ID } from './fixtures/consultation'
+import { DEFAULT_SCENARIO_ID, DEFAULT_SETTINGS, PER_DEPTH_SETTINGS, SCENARIOS, scenarioById } from './fixtures/scenarios'
+import type { HostScenario, SettingValue } from './fixtures/scenarios'
 import { now, ZafHostConnection } from './protocol'
 import { performRequest } from './rest'
 import { TicketState } from './ticket'

@@ -4,11 +4,11 @@
  * `get` / `set` / `invoke` and the agent's own edits, and reports which ZAF events each change
  * fires. No DOM: the page renders it, the protocol talks about it.
  */
-import { MACROS, TICKET_FIELDS, USERS, AGENT, commentHtml, macroCommentText } from '../fixtures/zendesk/fixtures'
-import type { ZafComment, ZendeskUser } from '../fixtures/zendesk/fixtures'
-import type { ZendeskTicketField } from '../fixtures/zendesk/consultation'
-import { customFieldPath, isRequesterPath, parseFieldIds, requesterData, zafData } from '../fixtures/zendesk/scenarios'
-import type { HostScenario, SettingValue } from '../fixtures/zendesk/scenarios'
+import { MACROS, TICKET_FIELDS, USERS, AGENT, commentHtml, macroCommentText } from './fixtures/fixtures'
+import type { ZafComment, ZendeskUser } from './fixtures/fixtures'
+import type { ZendeskTicketField } from './fixtures/consultation'
+import { customFieldPath, isRequesterPath, parseFieldIds, requesterData, zafData } from './fixtures/scenarios'
+import type { HostScenario, SettingValue } from './fixtures/scenarios'
 import type { HostField, HostNote } from './types'
 
 /** A per-path error, as ZAF puts it in `result.errors[path]`. */

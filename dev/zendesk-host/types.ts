@@ -2,7 +2,7 @@
  * The local host's public surface: `window.__host` in the host page (read by the browser tests,
  * the scenario walks and the benchmark) and the config the server injects into the page.
  */
-import type { SettingValue } from '../fixtures/zendesk/scenarios'
+import type { SettingValue } from './fixtures/scenarios'
 
 /** One app → host call, as the host saw it. Times are epoch ms (`performance.timeOrigin + now()`). */
 export interface HostCall {

@@ -4,7 +4,7 @@
  *
  * - `zaf_sdk.js`: the npm package zendesk_app_framework_sdk (CommonJS) as one script that sets
  *   `window.ZAFClient`, standing in for Zendesk's CDN build;
- * - `page.js`: the host page (tests/host/page.ts).
+ * - `page.js`: the host page (dev/zendesk-host/page.ts).
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -51,6 +51,6 @@ export async function buildHostAssets(root: string, outDir: string): Promise<Hos
   const sdkEntry = resolve(outDir, 'zaf-sdk-entry.js')
   writeFileSync(sdkEntry, `import ZAFClient from ${JSON.stringify(sdkMain)};\nwindow.ZAFClient = ZAFClient;\n`)
   await build(libConfig(root, outDir, sdkEntry, 'zaf_sdk.js', 'ZAFClientBundle'))
-  await build(libConfig(root, outDir, resolve(root, 'tests/host/page.ts'), 'page.js', 'LocalZendeskHost'))
+  await build(libConfig(root, outDir, resolve(root, 'dev/zendesk-host/page.ts'), 'page.js', 'LocalZendeskHost'))
   return { sdk: resolve(outDir, 'zaf_sdk.js'), page: resolve(outDir, 'page.js'), sdkVersion: sdkPackage.version }
 }

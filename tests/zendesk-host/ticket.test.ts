@@ -1,9 +1,9 @@
 /** The host's ticket model (no browser): get/set/invoke semantics and the events they fire. */
 import { describe, expect, it } from 'vitest'
-import { MACROS, USERS, macroCommentText } from '../fixtures/zendesk/fixtures'
-import { PER_DEPTH_SETTINGS, scenarioById } from '../fixtures/zendesk/scenarios'
-import { TicketState } from './ticket'
-import type { TicketEvent } from './ticket'
+import { MACROS, USERS, macroCommentText } from '../../dev/zendesk-host/fixtures/fixtures'
+import { PER_DEPTH_SETTINGS, scenarioById } from '../../dev/zendesk-host/fixtures/scenarios'
+import { TicketState } from '../../dev/zendesk-host/ticket'
+import type { TicketEvent } from '../../dev/zendesk-host/ticket'
 
 function open(id: string, settings: Record<string, string | boolean> = {}) {
   const scenario = scenarioById(id)!

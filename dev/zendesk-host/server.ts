@@ -20,10 +20,10 @@ import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { getResponse } from 'msw'
-import { createZendeskApi, faultHandlers } from '../fixtures/zendesk/handlers'
-import type { ZendeskApiState } from '../fixtures/zendesk/handlers'
+import { createZendeskApi, faultHandlers } from './fixtures/handlers'
+import type { ZendeskApiState } from './fixtures/handlers'
 import type { HttpHandler } from 'msw'
-import { DEFAULT_SCENARIO_ID, SCENARIOS, scenarioById } from '../fixtures/zendesk/scenarios'
+import { DEFAULT_SCENARIO_ID, SCENARIOS, scenarioById } from './fixtures/scenarios'
 import { buildHostAssets } from './assets'
 import type { HostAssets } from './assets'
 import { SCENARIO_HEADER, SESSION_HEADER } from './rest'
@@ -36,7 +36,7 @@ export interface StartHostOptions {
   strictPort?: boolean
   /** The built app (default `<root>/dist`). */
   distDir?: string
-  /** The project root, where node_modules and tests/ are (default: two folders up from this file). */
+  /** The project root, where node_modules and dev/ are (default: two folders up from this file). */
   root?: string
   /** Log lines (default: silent). */
   log?: (line: string) => void
@@ -191,7 +191,7 @@ export async function startHost(options: StartHostOptions = {}): Promise<LocalHo
     rmSync(workDir, { recursive: true, force: true })
     throw error
   }
-  const pageCss = join(root, 'tests', 'host', 'page.css')
+  const pageCss = join(root, 'dev', 'zendesk-host', 'page.css')
   const zendesk = createZendeskApi()
   // Fault handlers per page load and scenario (a fault with `times` counts per page load).
   const sessions = new Map<string, HttpHandler[]>()
