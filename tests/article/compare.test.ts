@@ -140,6 +140,11 @@ describe('markup noise changes nothing', () => {
     expect(statuses(compare(html))).toEqual(allSameExcept({ kakaotalk_relogin: 'differs' }))
   })
 
+  it('a ※ note written as a line of a reply paragraph (after a <br>) is part of the reply', () => {
+    const html = edit(ARTICLE_HTML, '상담을 진행하실 수 있어요.</p>', '상담을 진행하실 수 있어요.<br>※ 내부 참고</p>')
+    expect(statuses(compare(html))).toEqual(allSameExcept({ verification_steps_chat: 'differs' }))
+  })
+
   it('a reply line made wholly bold reads as a heading: the text ends before it (so the owner sees it)', () => {
     const html = edit(ARTICLE_HTML, '<p>인증이 완료되면 [시작하기] 버튼을 눌러 상담을 진행하실 수 있어요.</p>', '<p><strong>인증이 완료되면 [시작하기] 버튼을 눌러 상담을 진행하실 수 있어요.</strong></p>')
     expect(statuses(compare(html))).toEqual(allSameExcept({ verification_steps_chat: 'differs' }))
