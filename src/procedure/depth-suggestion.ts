@@ -42,25 +42,26 @@ export interface DepthRanking {
 export const GENERIC_WORDS: ReadonlySet<string> = new Set(['문의', '기타', '일반', '확인', '관련', '요청', '처리', '후', '중', '및', '등'])
 
 /**
- * What drivers say for an option word, as [option word, phrases]. Phrases are looked for in the
- * message with its spaces removed. Only words of the options given count.
+ * What drivers say for an option word, as [option word, pattern]. Patterns are looked for in the
+ * message with its spaces removed (안 들어왔어요 → 안들어왔어요). Only words of the options count.
  */
 export const DEPTH_SYNONYMS: ReadonlyArray<readonly [string, string]> = [
   ['방법', '어떻게|어케|하는법'],
-  ['변경', '바꿨|바꿧|바꼈|바꿔|바꾸|바뀌|바꾼'],
-  ['환급', '환불|돌려받|돌려주'],
+  ['변경', '바[꿨꿧꼈꿔꾸뀌꾼]'],
+  ['환급', '환불|돌려[받주]'],
   ['정산금', '돈'],
-  ['미입금', '안들어오|안들어왔|안들어와|안들어옴|못받았'],
+  ['미입금', '안들어[오왔와옴]|못받았'],
   ['발급', '떼|뽑|발행'],
   ['청구', '보험금'],
   ['이벤트', '쿠폰|프로모션'],
-  ['해촉', '위촉해지|계약해지'],
+  ['해촉', '[촉약]해지'],
   ['내비', '네비'],
-  ['분실물', '두고내|놓고내|잃어버'],
+  ['분실물', '[두놓]고내|잃어버'],
 ]
 
-// A particle or ending at the end of a word; `$` plus the leftmost match takes the longest.
-const ENDING = /(?:이에요|이예요|인데요|인가요|이랑|에서|에게|한테|으로|까지|부터|이요|에요|예요|인데|이나|은|는|이|가|을|를|에|의|도|만|요|로|랑|와|과|좀)$/
+// A particle or ending at the end of a word, taken off twice at most (정산금인데요 → 정산금인데 →
+// 정산금); the leftmost match of a `$` pattern is the longest.
+const ENDING = /(?:예요|인데|인가|으로|에서|[은는이가을를에도만요로랑좀])$/
 
 const SYNONYMS = DEPTH_SYNONYMS.map(([word, phrases]) => [word, new RegExp(phrases)] as const)
 
