@@ -25,7 +25,7 @@ const OTHER: string[][] = [
 
 // [the customer's messages (newest first), the suggested path after the root or null, a word the
 // suggestion must name as its reason]
-type Row = readonly [messages: string | string[], suggested: string | null, because?: string]
+type Row = [messages: string | string[], suggested: string | null, because?: string]
 
 const FIXTURE_ROWS: Row[] = [
   ['정산금이 안 들어왔어요ㅠㅠ', '정산/수수료 ▶ 정산 ▶ 정산금 미입금', '미입금'],
@@ -81,10 +81,12 @@ const OTHER_ROWS: Row[] = [
 const path = (depths: readonly string[]) => depths.slice(1).join(' ▶ ')
 const asList = (messages: string | string[]) => (typeof messages === 'string' ? [messages] : messages)
 
-describe.each([
+const TABLES: ReadonlyArray<readonly [string, string[][], Row[]]> = [
   ['the fixture taxonomy', FIXTURE, FIXTURE_ROWS],
   ['another option set', OTHER, OTHER_ROWS],
-] as const)('suggestDepth on %s', (_name, options, rows) => {
+]
+
+describe.each(TABLES)('suggestDepth on %s', (_name, options, rows) => {
   it.each(rows)('%j → %s', (messages, suggested, because) => {
     const { suggested: got } = suggestDepth(options, asList(messages))
     expect(got && path(got.depths)).toBe(suggested)
