@@ -46,14 +46,14 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set(['문의', '기타', '
  * message with its spaces removed (안 들어왔어요 → 안들어왔어요). Only words of the options count.
  */
 export const DEPTH_SYNONYMS: ReadonlyArray<readonly [string, string]> = [
-  ['방법', '어떻게|어케|하는법'],
+  ['방법', '어떻게|어케'],
   ['변경', '바[꿨꿧꼈꿔꾸뀌꾼]'],
   ['환급', '환불|돌려[받주]'],
   ['정산금', '돈'],
-  ['미입금', '안들어[오왔와옴]|못받았'],
-  ['발급', '떼|뽑|발행'],
+  ['미입금', '안들어[오왔와옴]'],
+  ['발급', '떼|뽑'],
   ['청구', '보험금'],
-  ['이벤트', '쿠폰|프로모션'],
+  ['이벤트', '쿠폰'],
   ['해촉', '[촉약]해지'],
   ['내비', '네비'],
   ['분실물', '[두놓]고내|잃어버'],
@@ -117,16 +117,13 @@ export function suggestDepth(options: readonly (readonly string[])[], messages: 
   const weight = (word: string) => Math.log(n / (carriers.get(word) ?? n))
   const optionWords = new Set(carriers.keys())
   const heard = messages.flatMap(heardWords)
-  const sums: number[] = []
   const ranked = options
     .map((depths, index): DepthScore => {
       const matched = (words[index] ?? []).filter((word) => weight(word) > 0 && heard.some((h) => matches(h, word, optionWords)))
-      const sum = (sums[index] = matched.reduce((total, word) => total + weight(word), 0))
-      return { index, depths, score: Math.round(sum * 1000) / 1000, matched }
+      return { index, depths, score: Math.round(matched.reduce((sum, word) => sum + weight(word), 0) * 1000) / 1000, matched }
     })
     .sort((a, b) => b.score - a.score || a.index - b.index)
   const [best, next] = ranked
-  // On the unrounded sums, with room for floating-point error: a margin met exactly counts.
-  const lead = best ? (sums[best.index] ?? 0) - (next ? (sums[next.index] ?? 0) : 0) : 0
-  return { ranked, suggested: best && best.score > 0 && lead >= Math.log(n) / 2 - 1e-9 ? best : null }
+  // Less 1/1000 for the two roundings: a lead that meets the bar exactly counts.
+  return { ranked, suggested: best && best.score > 0 && best.score - (next?.score ?? 0) >= Math.log(n) / 2 - 0.001 ? best : null }
 }
