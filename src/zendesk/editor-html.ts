@@ -8,10 +8,8 @@
 const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' }
 
 export const editorHtml = (text: string): string =>
-  text
-    .replace(/\r\n?/g, '\n')
-    // One or more blank lines end a paragraph. Not `\s`: it would eat a no-break space the article keeps.
-    .split(/\n[ \t]*\n[ \t\n]*/)
-    .filter((paragraph) => paragraph.trim())
-    .map((paragraph) => `<p>${paragraph.replace(/[&<>]/g, (c) => ENTITY[c]!).replace(/\n/g, '<br>')}</p>`)
-    .join('')
+  `<p>${text
+    .replace(/[&<>]/g, (c) => ENTITY[c]!)
+    // A blank line (the article's lines never end in spaces) ends a paragraph.
+    .replace(/\n\n+/g, '</p><p>')
+    .replace(/\n/g, '<br>')}</p>`
