@@ -1,4 +1,7 @@
-/** The host's ticket model (no browser): get/set/invoke semantics and the events they fire. */
+/**
+ * The host's ticket model (no browser): get/set/invoke semantics and the events they fire, the
+ * HTML reply editor, saved versus on-screen values, live messages, the agent, the data API's fields.
+ */
 import { describe, expect, it } from 'vitest'
 import { MACROS, USERS, macroCommentText } from '../../dev/zendesk-host/fixtures/fixtures'
 import { PER_DEPTH_SETTINGS, scenarioById } from '../../dev/zendesk-host/fixtures/scenarios'
