@@ -5,15 +5,21 @@
  *
  * URL: `?scenario=<id>` (dev/zendesk-host/fixtures/scenarios.ts), `?latency=<ms>` (delay of every
  * host answer), `?layout=nested|per_depth`, `?locale=ko|en-US` (the agent's locale),
- * `?setting.<name>=<value>` (override one installation setting).
+ * `?setting.<name>=<value>` (override one installation setting), `?composer=rich|chat` (the reply
+ * editor), `?role=agent|admin`, `?option_labels=full|leaf` (nested labels in `optionValues`),
+ * `?raw_names=typed|dc` (REST `raw_name` of options with dynamic content), `?submit=fail` (the
+ * first Submit fails), `?save_hook_timeout=<ms>` (how long a `ticket.save` hook may take).
  */
 import { AGENT, USERS, ZENDESK_SUBDOMAIN } from './fixtures/fixtures'
 import type { ZafComment, ZafConversationEntry } from './fixtures/fixtures'
+import { LOCALE_HEADER, RAW_NAMES_HEADER, AGENT_SAVE_HEADER } from './fixtures/caller'
 import { NESTED_SEPARATOR, NESTED_FIELD_ID } from './fixtures/consultation'
 import { DEFAULT_SCENARIO_ID, DEFAULT_SETTINGS, PER_DEPTH_SETTINGS, SCENARIOS, scenarioById } from './fixtures/scenarios'
 import type { HostScenario, SettingValue } from './fixtures/scenarios'
+import { htmlToText } from './editor'
 import { now, ZafHostConnection } from './protocol'
 import { performRequest } from './rest'
+import { SaveFlow } from './save'
 import { TicketState } from './ticket'
 import type { HostCall, HostPageConfig, HostSnapshot, IgnoredMessage, LocalHostApi } from './types'
 
@@ -56,13 +62,19 @@ function settingsFromUrl(): Record<string, SettingValue> {
 }
 
 const settings = settingsFromUrl()
-const locale = params.get('locale')
-const overrides: Record<string, unknown> = {}
-if (locale) {
-  overrides['currentUser.locale'] = locale
-  overrides.currentUser = { id: AGENT.id, name: AGENT.name, email: AGENT.email, role: AGENT.role, locale }
+/** One of the choices, or the first (the default) for anything else. */
+function choice<T extends string>(name: string, choices: readonly [T, ...T[]]): T {
+  const value = params.get(name)
+  return choices.find((c) => c === value) ?? choices[0]
 }
-const state = new TicketState(scenario, settings, overrides)
+const locale = params.get('locale') || AGENT.locale
+const composer = choice('composer', ['rich', 'chat'] as const)
+const role = choice('role', ['agent', 'admin'] as const)
+const optionLabels = choice('option_labels', ['full', 'leaf'] as const)
+const rawNames = choice('raw_names', ['typed', 'dc'] as const)
+const hookTimeoutParam = params.get('save_hook_timeout')
+const hookTimeoutMs = hookTimeoutParam !== null && /^\d+$/.test(hookTimeoutParam) ? Number(hookTimeoutParam) : 30_000
+const state = new TicketState(scenario, settings, {}, { locale, role, optionLabels, composer })
 
 function newGuid(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
@@ -151,6 +163,11 @@ const conversationBox = el('div', { class: 'conversation', 'data-testid': 'host-
 const notesBox = el('div', { class: 'notes', 'data-testid': 'host-notes' })
 const draft = el('textarea', { id: 'draft', 'data-testid': 'host-draft', rows: '7', placeholder: '답장을 입력하세요…', 'aria-label': '답장' })
 const commentTypeBox = el('div', { class: 'tabs' })
+const submitButton = el('button', { type: 'button', class: 'submit', 'data-testid': 'host-submit' }, '제출 (Submit)')
+const saveStatus = el('span', { class: 'save-status', 'data-testid': 'host-save-status', role: 'status' })
+const updatedBanner = el('div', { class: 'updated', 'data-testid': 'host-ticket-updated', role: 'alert', hidden: true })
+const customerInput = el('input', { type: 'text', placeholder: '고객의 새 메시지', 'aria-label': '고객 메시지', 'data-testid': 'host-customer-message' })
+const customerSend = el('button', { type: 'button', 'data-testid': 'host-customer-send' }, '고객 메시지 보내기')
 const logBody = el('tbody')
 const logSummary = el('summary', {}, '프로토콜 로그')
 // Right: the apps panel.
@@ -163,11 +180,17 @@ root.append(
       el('header', { class: 'ticket-head' },
         el('span', { class: 'ticket-id' }, `#${scenario.ticket.id}`),
         el('h1', {}, scenario.ticket.subject),
-        el('span', { class: 'channel' }, '카카오톡 채널 · messaging'),
+        el('span', { class: 'channel', 'data-testid': 'host-channel' }, scenario.channel === 'email' ? '이메일 · email' : '카카오톡 채널 · messaging'),
       ),
+      updatedBanner,
       conversationBox,
+      el('div', { class: 'customer-line' }, customerInput, customerSend),
       notesBox,
-      el('div', { class: 'composer' }, commentTypeBox, draft),
+      el('div', { class: 'composer' }, commentTypeBox, draft,
+        el('div', { class: 'composer-foot' },
+          el('span', { class: 'small', 'data-testid': 'host-composer' }, composer === 'chat' ? '채팅 입력창 (Markdown 텍스트)' : '서식 있는 텍스트 (HTML)'),
+          saveStatus,
+          submitButton)),
       el('details', { class: 'log', 'data-testid': 'host-log' }, logSummary,
         el('table', {}, el('thead', {}, el('tr', {}, ...['#', 'frame', 'type', 'detail', 'result', 'ms'].map((h) => el('th', {}, h)))), logBody)),
     ),
@@ -254,9 +277,10 @@ function renderConversation(): void {
   conversationBox.replaceChildren(
     ...(entries.length === 0 ? [el('p', { class: 'muted' }, '대화가 없습니다.')] : []),
     ...entries.map((entry) =>
-      el('div', { class: `message message--${entry.author.role}` },
+      el('div', { class: `message message--${entry.author.role}`, 'data-content-type': entry.message.contentType },
         el('div', { class: 'meta' }, entry.author.name, ' · ', time(entry.timestamp)),
-        el('div', { class: 'bubble' }, entry.message.content))),
+        // An email's HTML is shown as its text, never as markup.
+        el('div', { class: 'bubble' }, entry.message.contentType === 'text/html' ? htmlToText(entry.message.content) : entry.message.content))),
   )
   const comments = ((state.data['ticket.comments'] as ZafComment[] | undefined) ?? []).filter((c) => c.id >= 7100001)
   notesBox.replaceChildren(
@@ -283,6 +307,23 @@ function renderDraft(): void {
     draft.value = state.draft
     draft.setSelectionRange(state.cursor, state.cursor)
   }
+}
+
+function renderSave(): void {
+  const last = saveFlow.history.at(-1)
+  submitButton.disabled = saveFlow.running !== null
+  saveStatus.dataset.outcome = saveFlow.running ? 'saving' : (last?.outcome ?? '')
+  saveStatus.textContent = saveFlow.running
+    ? '저장 중…'
+    : !last
+      ? `저장 ${state.saves}회`
+      : last.outcome === 'saved'
+        ? `저장됨 (${state.saves}회)`
+        : last.outcome === 'failed'
+          ? `저장 실패: ${last.message ?? ''}`
+          : `앱이 저장을 막았습니다${last.message ? `: ${last.message}` : ''}`
+  updatedBanner.hidden = state.restUpdates === 0
+  updatedBanner.textContent = `Ticket updated — 이 티켓이 API로 업데이트되었습니다 (${state.restUpdates}회). 트리거가 다시 실행되고, 티켓 업데이트 한도에 포함됩니다.`
 }
 
 // The agent's typing and caret moves.
@@ -322,6 +363,7 @@ function scheduleLog(): void {
 }
 
 const hostOrigin = location.origin
+const callerHeaders = { [LOCALE_HEADER]: locale, [RAW_NAMES_HEADER]: rawNames }
 /** This page load (REST faults with `times` count per page load). */
 const sessionId = newGuid()
 const appName = config.appName
@@ -361,6 +403,7 @@ function connect(instance: string, target: HTMLIFrameElement, guid: string): Zaf
         onTicketUpdate: (ticketId, body) => {
           if (ticketId === scenario.ticket.id) state.applyTicketUpdate(body, now())
         },
+        callerHeaders,
       }),
     calls,
     nextSeq: () => ++seq,
@@ -385,6 +428,51 @@ frame.src = frameUrl(config.appPath, appGuid)
 
 reloadButton.addEventListener('click', () => api.reloadApp())
 
+// ---------------------------------------------------------------------------------------------
+// Submit: the save hooks, the submit events, the save itself
+// ---------------------------------------------------------------------------------------------
+
+/** The ticket page's own save: the REST API gets what the agent saved (not an app's write, no "Ticket updated"). */
+async function saveTicket(): Promise<void> {
+  const update = state.commitSave(now())
+  const response = await fetch(`/api/v2/tickets/${scenario.ticket.id}.json`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', [AGENT_SAVE_HEADER]: '1', ...callerHeaders },
+    body: JSON.stringify(update),
+  })
+  if (!response.ok) throw new Error(`the ticket could not be saved (HTTP ${response.status})`)
+}
+
+const sleepMs = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+const saveFlow = new SaveFlow({
+  frames: () =>
+    connections.map((c) => ({
+      instance: c.options.instance,
+      ask: (event: string, data: unknown, timeoutMs: number) => c.ask(event, data, timeoutMs),
+      subscribed: (event: string) => (c.subscriptions.get(event) ?? 0) > 0,
+    })),
+  emit: (event, data) => {
+    for (const connection of connections) connection.emit(event, data)
+  },
+  save: saveTicket,
+  hookTimeoutMs,
+  pause: () => sleepMs(latencyMs),
+  onChange: () => renderAll(),
+})
+if (params.get('submit') === 'fail') saveFlow.failNext()
+submitButton.addEventListener('click', () => void saveFlow.submit(now))
+
+function sendCustomerMessage(): void {
+  const text = customerInput.value.trim()
+  if (!text) return
+  customerInput.value = ''
+  state.addCustomerMessage(text, now())
+}
+customerSend.addEventListener('click', sendCustomerMessage)
+customerInput.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter') sendCustomerMessage()
+})
+
 // Ticket changes: re-render, and tell subscribed frames.
 state.onChange((events) => {
   renderAll()
@@ -399,6 +487,7 @@ function renderAll(): void {
   renderConversation()
   renderCommentType()
   renderDraft()
+  renderSave()
   scheduleLog()
 }
 renderAll()
@@ -426,6 +515,8 @@ const api: LocalHostApi = {
     return app.handshakeAt
   },
   draft: () => state.draft,
+  draftHtml: () => state.draftHtml,
+  composer,
   cursor: () => state.cursor,
   fields: () => state.fields(),
   tags: () => state.tags,
@@ -453,10 +544,17 @@ const api: LocalHostApi = {
           ]),
         ),
         draft: state.draft,
+        draftHtml: state.draftHtml,
+        composer,
+        role,
         cursor: state.cursor,
         fields: state.fields(),
         tags: state.tags,
         notes: state.notes,
+        saved: state.saved,
+        saves: state.saves,
+        restUpdates: state.restUpdates,
+        submits: saveFlow.history,
         frame: { width: frame.getBoundingClientRect().width, height: frame.getBoundingClientRect().height },
       }),
     ) as HostSnapshot
@@ -491,6 +589,15 @@ const api: LocalHostApi = {
     app.options.appGuid = appGuid
     frame.style.height = ''
     frame.src = frameUrl(config.appPath, appGuid)
+  },
+  submit: () => saveFlow.submit(now),
+  failNextSubmit(message) {
+    saveFlow.failNext(message)
+  },
+  saves: () => state.saves,
+  restUpdates: () => state.restUpdates,
+  addCustomerMessage(text) {
+    state.addCustomerMessage(text, now())
   },
 }
 window.__host = api

@@ -10,7 +10,11 @@
  * - `iframe.on:<event>` / `iframe.off:<event>` with `{ subscriberCount }` subscribe the frame to
  *   `{ key: 'zaf.<event>', message: data }`;
  * - `request:<n>` with the request's options: the HOST performs it and answers with the events
- *   `zaf.request:<n>.done` / `zaf.request:<n>.fail` and `message: { responseArgs: [...] }`.
+ *   `zaf.request:<n>.done` / `zaf.request:<n>.fail` and `message: { responseArgs: [...] }`;
+ * - a hook (`ticket.save`): the host posts `{ key: 'zaf.ticket.save', needsReply: true }`, the
+ *   SDK runs the frame's handlers and answers `iframe.reply:ticket.save`, with `error: { msg }`
+ *   when one returned `false` or a string, threw, or its promise rejected (a promise that
+ *   resolves to `false` is a yes: the SDK passes it as a success).
  *
  * One connection per app frame. The page's single `message` listener routes each message to the
  * connection whose frame sent it (`event.source`) and refuses it unless `event.origin` is that
@@ -60,6 +64,12 @@ export interface ConnectionOptions {
   onResize?(size: { width: string | null; height: string | null }): void
 }
 
+/** A frame's answer to a hook: go on, or stop (with the message the app gave, if a string). */
+export interface HookAnswer {
+  ok: boolean
+  message?: string
+}
+
 /** Epoch ms, sub-millisecond: comparable across frames. */
 export const now = (): number => performance.timeOrigin + performance.now()
 
@@ -87,6 +97,8 @@ export class ZafHostConnection {
   handshakeAt: number | null = null
   registeredAt: number | null = null
   private readonly registeredWaiters: (() => void)[] = []
+  /** Hooks asked and not answered yet, by event. */
+  private readonly replyWaiters = new Map<string, (answer: HookAnswer) => void>()
 
   constructor(readonly options: ConnectionOptions) {}
 
@@ -97,6 +109,9 @@ export class ZafHostConnection {
   /** Forgets the frame's subscriptions and registration (before reloading the frame). */
   reset(): void {
     this.subscriptions.clear()
+    // A reloaded frame never answers what its old page was asked: that is a no.
+    for (const [event, waiter] of this.replyWaiters) waiter({ ok: false, message: `the frame reloaded before answering ${event}` })
+    this.replyWaiters.clear()
     this.handshakeAt = null
     this.registeredAt = null
     this.options.onActivity?.()
@@ -146,6 +161,29 @@ export class ZafHostConnection {
     return true
   }
 
+  /**
+   * Asks the frame's handlers of a hook (`ticket.save`) and resolves with their verdict; no
+   * answer within `timeoutMs` is a no. A frame with no handler is not asked (the SDK would say yes).
+   */
+  ask(event: string, data: unknown, timeoutMs: number): Promise<HookAnswer> {
+    if (!(this.subscriptions.get(event) ?? 0)) return Promise.resolve({ ok: true })
+    this.emitted.push(event)
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        if (this.replyWaiters.get(event) !== done) return
+        this.replyWaiters.delete(event)
+        resolve({ ok: false, message: `no answer to ${event} within ${timeoutMs} ms` })
+      }, timeoutMs)
+      const done = (answer: HookAnswer) => {
+        clearTimeout(timer)
+        resolve(answer)
+      }
+      this.replyWaiters.set(event, done)
+      this.post({ key: `zaf.${event}`, message: data, needsReply: true })
+      this.options.onActivity?.()
+    })
+  }
+
   private log(type: HostCall['type'], detail: string, params: unknown): HostCall {
     const call: HostCall = { seq: this.options.nextSeq(), instance: this.options.instance, type, detail, params, sentAt: now(), answeredAt: null, ok: null }
     this.options.calls.push(call)
@@ -174,6 +212,16 @@ export class ZafHostConnection {
       return
     }
     if (/^request:\d+$/.test(key)) return this.answerRest(key, data.message)
+    if (key.startsWith('iframe.reply:')) {
+      const event = key.slice('iframe.reply:'.length)
+      const waiter = this.replyWaiters.get(event)
+      if (!waiter) return
+      this.replyWaiters.delete(event)
+      const error = isRecord(data.error) ? data.error : null
+      waiter(error ? { ok: false, ...(typeof error.msg === 'string' ? { message: error.msg } : {}) } : { ok: true })
+      this.options.onActivity?.()
+      return
+    }
     // `iframe.trigger:<event>` (to other instances) and `iframe.reply:<key>`: nothing to do here.
   }
 

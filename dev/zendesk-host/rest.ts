@@ -24,6 +24,8 @@ export interface RestContext {
   sessionId: string
   /** Called with the request body of every accepted `PUT /api/v2/tickets/:id.json`. */
   onTicketUpdate?(ticketId: number, body: unknown): void
+  /** Who is calling (fixtures/caller.ts): the agent's locale, the account's kind of option raw names. */
+  callerHeaders?: Record<string, string>
 }
 
 interface CompleteResponse {
@@ -67,6 +69,7 @@ export async function performRequest(options: HostRequestOptions, context: RestC
   headers.set('x-requested-with', 'XMLHttpRequest')
   headers.set(SCENARIO_HEADER, context.scenarioId)
   headers.set(SESSION_HEADER, context.sessionId)
+  for (const [name, value] of Object.entries(context.callerHeaders ?? {})) headers.set(name, value)
   let body: string | undefined
   if (options.data !== undefined && options.data !== null) {
     if (method === 'GET' || method === 'HEAD') {

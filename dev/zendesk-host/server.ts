@@ -50,7 +50,7 @@ export interface LocalHost {
   port: number
   /** The scenario ids. */
   scenarios: readonly string[]
-  /** The host page for a scenario, with optional extra query parameters (`latency`, `layout`, `locale`, `setting.<name>`). */
+  /** The host page for a scenario, with optional extra query parameters (`latency`, `layout`, `locale`, `setting.<name>`, `composer`, `role`, `option_labels`, `raw_names`, `submit`, `save_hook_timeout`: see page.ts). */
   scenarioUrl(scenario: string, params?: Record<string, string | number | boolean>): string
   /** The fixture REST API behind `/api/v2/*` (its db and accepted ticket updates). */
   api: ZendeskApiState

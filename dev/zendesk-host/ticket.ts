@@ -3,13 +3,20 @@
  * with its caret, tags, consultation fields, comments added through REST. It applies ZAF's
  * `get` / `set` / `invoke` and the agent's own edits, and reports which ZAF events each change
  * fires. No DOM: the page renders it, the protocol talks about it.
+ *
+ * As on Zendesk, what `set`/`invoke` change is only on screen until the agent saves
+ * (`commitSave`): `saved` holds the ticket as last saved (by the agent, or by a REST write).
+ * The draft is edited as the reply editor does (editor.ts): `ticket.editor.insert` takes HTML,
+ * and `ticket.comment.text` answers the editor's HTML (rich text) or plain text (chat composer).
  */
-import { MACROS, TICKET_FIELDS, USERS, AGENT, commentHtml, macroCommentText } from './fixtures/fixtures'
-import type { ZafComment, ZendeskUser } from './fixtures/fixtures'
+import { CONSULTATION_FIELD_IDS, MACROS, TICKET_FIELDS, USERS, AGENT, commentHtml, macroCommentText, toZafConversation } from './fixtures/fixtures'
+import type { ChatLine, ZafComment, ZafConversationEntry, ZendeskUser } from './fixtures/fixtures'
 import type { ZendeskTicketField } from './fixtures/consultation'
 import { customFieldPath, isRequesterPath, parseFieldIds, requesterData, zafData } from './fixtures/scenarios'
-import type { HostScenario, SettingValue } from './fixtures/scenarios'
-import type { HostField, HostNote } from './types'
+import type { HostScenario, SettingValue, ZafDataOptions } from './fixtures/scenarios'
+import { draftToHtml, htmlToDraft, insertHtml, insertParts, parseEditorHtml } from './editor'
+import type { ComposerMode } from './editor'
+import type { HostField, HostNote, SavedTicket } from './types'
 
 /** A per-path error, as ZAF puts it in `result.errors[path]`. */
 export interface ZafPathError {
@@ -31,6 +38,13 @@ export interface TicketEvent {
 }
 
 const WRITABLE = new Set(['ticket.tags', 'ticket.comment.text', 'ticket.comment.type', 'ticket.status', 'ticket.subject'])
+const DRAFT_PATH = 'ticket.comment.text'
+
+/** How the host page opens the ticket, beyond the scenario. */
+export interface TicketOptions extends ZafDataOptions {
+  /** The reply editor: rich text (default) or the chat composer. */
+  composer?: ComposerMode
+}
 const CUSTOM_FIELD = /^ticket\.customField:custom_field_(\d+)$/
 
 function pathError(path: string, message: string, name = 'APIUnavailable'): ZafPathError {
@@ -49,26 +63,71 @@ export class TicketState {
   /** The path → value map `get` answers from. */
   readonly data: Record<string, unknown>
   readonly settings: Record<string, SettingValue>
+  readonly composer: ComposerMode
   /** Caret in the draft (UTF-16 index). Insertions go here. */
   cursor: number
   readonly notes: HostNote[] = []
+  /** The ticket as last saved: what a reload or the REST API would show. */
+  saved: SavedTicket
+  /** Agent saves (Submit) that went through. */
+  saves = 0
+  /** REST writes (`PUT /api/v2/tickets/:id.json`) that landed on this ticket ("Ticket updated"). */
+  restUpdates = 0
+  private text: string
   private readonly fieldsById = new Map<number, ZendeskTicketField>(TICKET_FIELDS.map((f) => [f.id, f]))
   private readonly listeners = new Set<(events: TicketEvent[]) => void>()
   private nextCommentId = 7100001
+  private nextMessageMinute = 0
 
   constructor(
     readonly scenario: HostScenario,
     settings: Record<string, SettingValue>,
     overrides: Record<string, unknown> = {},
+    options: TicketOptions = {},
   ) {
     this.settings = settings
-    this.data = { ...zafData(scenario), ...overrides }
-    this.cursor = this.draft.length
+    this.composer = options.composer ?? 'rich'
+    this.data = { ...zafData(scenario, options), ...overrides, 'ticket.comment.useRichText': this.composer === 'rich' }
+    this.text = typeof this.data[DRAFT_PATH] === 'string' ? (this.data[DRAFT_PATH] as string) : ''
+    this.cursor = this.text.length
+    this.syncDraft()
+    this.saved = this.onScreen()
   }
 
+  /** The draft as the agent sees it: paragraphs apart by a blank line, line breaks as `\n`. */
   get draft(): string {
-    const text = this.data['ticket.comment.text']
-    return typeof text === 'string' ? text : ''
+    return this.text
+  }
+
+  /** The rich editor's HTML of the draft. */
+  get draftHtml(): string {
+    return draftToHtml(this.text)
+  }
+
+  /** What `get ticket.comment.text` answers (and `comment.text.changed` carries). */
+  private draftAnswer(): string {
+    return this.composer === 'rich' ? this.draftHtml : this.text
+  }
+
+  private syncDraft(): void {
+    this.data[DRAFT_PATH] = this.draftAnswer()
+  }
+
+  /** Replaces the draft text and caret; returns the event the change fires. */
+  private writeDraft(text: string, cursor: number): TicketEvent {
+    this.text = text
+    this.cursor = Math.max(0, Math.min(cursor, text.length))
+    this.syncDraft()
+    return { name: 'comment.text.changed', data: this.draftAnswer() }
+  }
+
+  /** The saved-able part of the ticket as it is on screen now. */
+  private onScreen(): SavedTicket {
+    return {
+      tags: this.tags,
+      status: String(this.data['ticket.status'] ?? ''),
+      fields: Object.fromEntries(CONSULTATION_FIELD_IDS.map((id) => [String(id), (this.data[customFieldPath(id)] as string | null | undefined) ?? null])),
+    }
   }
 
   get tags(): string[] {
@@ -124,12 +183,13 @@ export class TicketState {
         events.push({ name: 'ticket.tags.changed', data: this.tags })
         return null
       }
-      case 'ticket.comment.text':
+      case 'ticket.comment.text': {
         if (typeof value !== 'string') return pathError(path, 'expects text', 'InvalidValue')
-        this.data[path] = value
-        this.cursor = value.length
-        events.push({ name: 'comment.text.changed', data: value })
+        // Rich text takes HTML (sanitized as an insert is); the chat composer takes plain text.
+        const text = this.composer === 'rich' ? htmlToDraft(value) : value
+        events.push(this.writeDraft(text, text.length))
         return null
+      }
       case 'ticket.comment.type':
         if (value !== 'publicReply' && value !== 'internalNote') return pathError(path, 'expects publicReply or internalNote', 'InvalidValue')
         this.data[path] = value
@@ -173,9 +233,9 @@ export class TicketState {
     }
     switch (name) {
       case 'ticket.editor.insert': {
-        const text = args[0]
-        if (typeof text !== 'string') return fail('expects the text to insert')
-        this.insertAtCursor(text)
+        const html = args[0]
+        if (typeof html !== 'string') return fail('expects the HTML to insert')
+        this.insertAtCursor(html)
         return answer
       }
       case 'comment.appendText':
@@ -183,6 +243,16 @@ export class TicketState {
         const text = args[0]
         if (typeof text !== 'string') return fail('expects the text to append')
         this.append(text)
+        return answer
+      }
+      case 'comment.appendHtml':
+      case 'ticket.comment.appendHtml': {
+        const html = args[0]
+        if (typeof html !== 'string') return fail('expects the HTML to append')
+        // Appended content is its own paragraphs at the end of the draft.
+        const parts = parseEditorHtml(html, this.composer).map((part) => ({ ...part, block: true }))
+        const edit = insertParts(this.text, this.text.length, parts)
+        this.changed([this.writeDraft(edit.draft, edit.cursor)])
         return answer
       }
       case 'ticket.tags.add':
@@ -204,22 +274,20 @@ export class TicketState {
     }
   }
 
-  /** Inserts at the caret; what is already there stays (a selection is not replaced). */
-  insertAtCursor(text: string): void {
-    const draft = this.draft
-    const at = Math.max(0, Math.min(this.cursor, draft.length))
-    this.data['ticket.comment.text'] = draft.slice(0, at) + text + draft.slice(at)
-    this.cursor = at + text.length
-    this.changed([{ name: 'comment.text.changed', data: this.draft }])
+  /**
+   * `ticket.editor.insert`: the HTML sanitized (or turned into Markdown in the chat composer) and
+   * inserted at the caret; what is already there stays (a selection is not replaced).
+   */
+  insertAtCursor(html: string): void {
+    const edit = insertHtml(this.text, this.cursor, html, this.composer)
+    this.changed([this.writeDraft(edit.draft, edit.cursor)])
   }
 
-  /** Appends on a new line (as a macro's comment does). */
+  /** Appends plain text on a new line (as a macro's comment does). */
   append(text: string): void {
-    const draft = this.draft
+    const draft = this.text
     const joined = draft === '' || draft.endsWith('\n') ? draft + text : `${draft}\n${text}`
-    this.data['ticket.comment.text'] = joined
-    this.cursor = joined.length
-    this.changed([{ name: 'comment.text.changed', data: joined }])
+    this.changed([this.writeDraft(joined, joined.length)])
   }
 
   changeTags(add: readonly string[], remove: readonly string[]): void {
@@ -233,13 +301,66 @@ export class TicketState {
   // -------------------------------------------------------------------------------------------
 
   typeDraft(text: string, cursor: number): void {
-    this.data['ticket.comment.text'] = text
-    this.cursor = cursor
-    this.changed([{ name: 'comment.text.changed', data: text }])
+    this.changed([this.writeDraft(text, cursor)])
   }
 
   moveCursor(cursor: number): void {
-    this.cursor = Math.max(0, Math.min(cursor, this.draft.length))
+    this.cursor = Math.max(0, Math.min(cursor, this.text.length))
+  }
+
+  /**
+   * A new message from the customer while the ticket is open: added to `ticket.conversation`
+   * (HTML on an email ticket) and `ticket.comments`, then `ticket.conversation.changed` fires.
+   */
+  addCustomerMessage(text: string, at: number = Date.now()): ZafConversationEntry {
+    const requester = this.requester
+    const html = this.scenario.channel === 'email' ? commentHtml(text) : undefined
+    const line: ChatLine = { from: 'end-user', text, ...(html === undefined ? {} : { html }), at: new Date(at + this.nextMessageMinute++).toISOString() }
+    const [entry] = toZafConversation([line], requester, this.scenario.channel)
+    this.addToConversation(entry!, { id: requester?.id ?? null, name: requester?.name ?? '알 수 없음', role: 'end-user' }, line.at, html ?? commentHtml(text), true)
+    return entry!
+  }
+
+  private addToConversation(entry: ZafConversationEntry, author: ZafComment['author'], at: string, value: string, isPublic: boolean): void {
+    const conversation = [...((this.data['ticket.conversation'] as ZafConversationEntry[] | undefined) ?? []), entry]
+    this.data['ticket.conversation'] = conversation
+    this.data['ticket.comments'] = [
+      ...((this.data['ticket.comments'] as ZafComment[] | undefined) ?? []),
+      { id: this.nextCommentId++, author, value, public: isPublic, created_at: at },
+    ]
+    // Subscribers get the conversation; apps are told to read it again rather than trust this.
+    this.changed([{ name: 'ticket.conversation.changed', data: clone(conversation) }])
+  }
+
+  /**
+   * The agent's save went through: the draft becomes a comment (a public reply also joins a
+   * messaging conversation), the editor empties, and what is on screen is now saved. Returns
+   * the update the ticket page sends to the REST API.
+   */
+  commitSave(at: number): { ticket: Record<string, unknown> } {
+    const body = this.text.trim()
+    const isPublic = this.data['ticket.comment.type'] !== 'internalNote'
+    const update: Record<string, unknown> = {
+      tags: this.tags,
+      status: this.data['ticket.status'],
+      custom_fields: CONSULTATION_FIELD_IDS.map((id) => ({ id, value: this.data[customFieldPath(id)] ?? null })),
+    }
+    if (body) {
+      const value = this.composer === 'rich' ? this.draftHtml : commentHtml(this.text)
+      update.comment = { html_body: value, public: isPublic }
+      const author = { id: AGENT.id, name: AGENT.name, role: 'agent' as const }
+      const when = new Date(at).toISOString()
+      if (isPublic && this.scenario.channel === 'messaging') {
+        const [entry] = toZafConversation([{ from: 'agent', text: this.text, at: when }], this.requester, 'messaging')
+        this.addToConversation(entry!, author, when, value, true)
+      } else {
+        this.data['ticket.comments'] = [...((this.data['ticket.comments'] as ZafComment[] | undefined) ?? []), { id: this.nextCommentId++, author, value, public: isPublic, created_at: when }]
+      }
+    }
+    this.saves++
+    this.saved = this.onScreen()
+    this.changed([this.writeDraft('', 0)])
+    return { ticket: update }
   }
 
   pickField(fieldId: number, tag: string | null): void {
@@ -286,18 +407,29 @@ export class TicketState {
       this.data['ticket.tags'] = next
       events.push({ name: 'ticket.tags.changed', data: next })
     }
+    const savedFields = { ...this.saved.fields }
     if (Array.isArray(update.custom_fields)) {
       for (const entry of update.custom_fields as { id?: unknown; value?: unknown }[]) {
         const id = Number(entry.id)
         if (this.fieldsById.has(id)) {
-          this.data[customFieldPath(id)] = entry.value === null || entry.value === undefined ? null : String(entry.value)
-          events.push({ name: `ticket.custom_field_${id}.changed`, data: this.data[customFieldPath(id)] })
+          const value = entry.value === null || entry.value === undefined ? null : String(entry.value)
+          this.data[customFieldPath(id)] = value
+          savedFields[String(id)] = value
+          events.push({ name: `ticket.custom_field_${id}.changed`, data: value })
         }
       }
     }
     if (typeof update.status === 'string') {
       this.data['ticket.status'] = update.status
       events.push({ name: 'ticket.status.changed', data: update.status })
+    }
+    // A REST write is saved at once, whatever the agent has not saved yet.
+    this.restUpdates++
+    const now = this.onScreen()
+    this.saved = {
+      tags: tagList || add.length > 0 || remove.length > 0 ? now.tags : this.saved.tags,
+      status: typeof update.status === 'string' ? now.status : this.saved.status,
+      fields: savedFields,
     }
     this.changed(events)
   }

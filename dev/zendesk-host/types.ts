@@ -55,6 +55,28 @@ export interface HostNote {
   at: number
 }
 
+/** The ticket as last saved (by the agent's Submit or a REST write): what a reload would show. */
+export interface SavedTicket {
+  tags: string[]
+  status: string
+  /** Consultation field id → option tag (null when empty). */
+  fields: Record<string, string | null>
+}
+
+/** One press of Submit (or `__host.submit()`), and how it ended. */
+export interface SubmitRecord {
+  /** `saved`; `failed` (Zendesk could not save: `ticket.submit.fail`); `cancelled` by an app's `ticket.save` hook. */
+  outcome: 'saved' | 'failed' | 'cancelled'
+  /** The hook's message (a string it returned or an error's text), or why the save failed. */
+  message?: string
+  /** Which frames' `ticket.save` hooks answered, and how. */
+  hooks: { instance: string; ok: boolean; message?: string }[]
+  /** The events the host sent for this submit, in order. */
+  events: string[]
+  /** Epoch ms. */
+  at: number
+}
+
 /** Everything in `window.__host` that is data, as one JSON-safe object. */
 export interface HostSnapshot {
   scenario: string
@@ -74,11 +96,26 @@ export interface HostSnapshot {
   emitted: string[]
   /** Every connected frame (the app, probes) by instance name. */
   instances: Record<string, { appGuid: string; handshakeAt: number | null; registeredAt: number | null; subscriptions: Record<string, number>; emitted: string[] }>
+  /** The draft as the agent sees it (paragraphs apart by a blank line, `\n` a line break). */
   draft: string
+  /** The rich editor's HTML of the draft (`<p>` per paragraph, `<br>` per line break). */
+  draftHtml: string
+  /** The reply editor: `rich` (HTML sanitized) or `chat` (HTML turned into Markdown text). */
+  composer: 'rich' | 'chat'
+  /** `currentUser.role`. */
+  role: string
   cursor: number
   fields: Record<string, HostField>
   tags: string[]
   notes: HostNote[]
+  /** The ticket as last saved (Submit or a REST write); `fields`/`tags` are what is on screen. */
+  saved: SavedTicket
+  /** Saves by the agent's Submit that went through. */
+  saves: number
+  /** REST writes that landed on this ticket (each showed "Ticket updated"). */
+  restUpdates: number
+  /** Every Submit and how it ended. */
+  submits: SubmitRecord[]
   /** The app iframe's size in CSS px. */
   frame: { width: number; height: number }
 }
@@ -95,6 +132,9 @@ export interface LocalHostApi {
   readonly registeredAt: number | null
   readonly handshakeAt: number | null
   draft(): string
+  /** The rich editor's HTML of the draft. */
+  draftHtml(): string
+  readonly composer: 'rich' | 'chat'
   cursor(): number
   fields(): Record<string, HostField>
   tags(): string[]
@@ -114,6 +154,15 @@ export interface LocalHostApi {
   addProbe(): Promise<string>
   /** Reloads the app iframe (a new handshake). */
   reloadApp(): void
+  /** Presses Submit: the `ticket.save` hooks, then `ticket.submit.start` and `done`/`fail`, `always`. */
+  submit(): Promise<SubmitRecord>
+  /** Makes the next submit fail after `ticket.submit.start` (nothing saved). */
+  failNextSubmit(message?: string): void
+  /** Agent saves that went through, and REST writes that landed on the ticket. */
+  saves(): number
+  restUpdates(): number
+  /** A new customer message arrives (HTML on an email ticket); fires `ticket.conversation.changed`. */
+  addCustomerMessage(text: string): void
 }
 
 /** What the server injects into the host page (`window.__HOST_CONFIG__`). */

@@ -1,4 +1,5 @@
 import { createZafCalls, DEFAULT_CALL_TIMEOUT_MS, hostError, isRecord, text, withTimeout } from './calls'
+import { editorHtml } from './editor-html'
 import type { ZafClient, ZafGlobal } from './zaf'
 
 /** The ticket's requester, as plain values. */
@@ -262,7 +263,8 @@ export function createTicketHost(client: ZafClient, timeoutMs = DEFAULT_CALL_TIM
 
     setFieldValues: (values) => calls.set(Object.fromEntries(Object.entries(values).map(([id, tag]) => [fieldPath(Number(id)), tag]))),
 
-    insertText: (text) => calls.invoke('ticket.editor.insert', text),
+    // HTML, never plain text: each insert is its own paragraphs, its line breaks survive.
+    insertText: (text) => calls.invoke('ticket.editor.insert', editorHtml(text)),
 
     applyMacro: (macroId) => calls.invoke('macro', macroId),
 

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path'
 import type { Frame } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { articleText } from '../../src/procedure'
+import { editorHtml } from '../../src/zendesk/editor-html'
 import { NESTED_FIELD_ID, nestedTagFor } from '../../dev/zendesk-host/fixtures/consultation'
 import { POLL, useHarness, TEST_TIMEOUT, TIMEOUTS, type Harness, type ScenarioPage } from './harness'
 
@@ -75,14 +76,17 @@ describe('scenarios in the browser', { timeout: TEST_TIMEOUT }, () => {
       await s.page.evaluate(() => window.__host!.setDraft('기사님, '))
       await s.app.locator('[data-step="nonmember_notice"] [data-action="insert"]').click()
       await s.page.waitForFunction((text) => window.__host!.draft().endsWith(text), articleText('nonmember_notice'), { ...POLL, timeout: TIMEOUTS.action })
-      expect((await s.hostState()).draft).toBe(`기사님, ${articleText('nonmember_notice')}`)
+      // The insert is its own paragraph below the agent's words, its line breaks kept.
+      const inserted = await s.hostState()
+      expect(inserted.draft).toBe(`기사님, \n\n${articleText('nonmember_notice')}`)
+      expect(inserted.draftHtml).toBe(`<p>기사님, </p>${editorHtml(articleText('nonmember_notice'))}`)
       await pick(s.app, ['대리_기사', '정산/수수료', '정산', '정산금 미입금'])
       const empathy = await selectedEmpathy(s.app)
       await shoot(s, 'screenshot-0.png')
       await apply(s.app)
       const state = await s.hostState()
       // The draft kept the agent's words and the first insert; Apply added what was still pending.
-      expect(state.draft).toBe(`기사님, ${articleText('nonmember_notice')}${[empathy, articleText('verification_steps_app')].join('\n\n')}`)
+      expect(state.draft).toBe(['기사님, ', articleText('nonmember_notice'), empathy, articleText('verification_steps_app')].join('\n\n'))
       expect(state.fields[String(NESTED_FIELD_ID)]?.value).toBe(nestedTagFor(['대리_기사', '정산/수수료', '정산', '정산금 미입금']))
       expect(state.notes).toHaveLength(1)
       expect(state.notes[0]!.public).toBe(false)
@@ -170,7 +174,10 @@ describe('scenarios in the browser', { timeout: TEST_TIMEOUT }, () => {
       const empathy = await selectedEmpathy(s.app)
       if (answer === 'same') await shoot(s, 'screenshot-2.png')
       await apply(s.app)
-      expect((await s.hostState()).draft).toBe([empathy, articleText('contact_match_request'), articleText(followUp)].join('\n\n'))
+      const texts = [empathy, articleText('contact_match_request'), articleText(followUp)].join('\n\n')
+      const { draft, draftHtml } = await s.hostState()
+      expect(draft).toBe(texts)
+      expect(draftHtml).toBe(editorHtml(texts))
       expect(await field(s)).toBe(nestedTagFor(['대리_기사', '기타/이벤트', '비회원문의', '기타']))
     } finally {
       await s.close()

@@ -1,13 +1,14 @@
 // @vitest-environment happy-dom
 /**
  * The sidebar on a ticket of each kind, end to end through the Zendesk boundary (see
- * tests/support/sidebar-harness.tsx): the branch shown, the exact text inserted, the exact option
+ * tests/support/sidebar-harness.tsx): the branch shown, the exact text inserted (as the HTML Zendesk takes), the exact option
  * tags written.
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact'
 import { http } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { articleText, EMPATHY_PHRASES } from '../../src/procedure'
+import { editorHtml } from '../../src/zendesk/editor-html'
 import { nestedTagFor, PER_DEPTH_FIELD_IDS } from '../../dev/zendesk-host/fixtures/consultation'
 import { faultResponse, zendeskApi } from '../../dev/zendesk-host/fixtures/handlers'
 import { PER_DEPTH_SETTINGS } from '../../dev/zendesk-host/fixtures/scenarios'
@@ -43,7 +44,7 @@ describe('branch 1: a non-member with an account question', () => {
     expect(empathy.kind).toBe('양해')
     expect(EMPATHY_PHRASES['양해']).toContain(empathy.phrase)
     const { inserted, written } = await applyOnce(client)
-    expect(inserted).toEqual([[empathy.phrase, articleText('nonmember_notice'), articleText('verification_steps_app')].join('\n\n')])
+    expect(inserted).toEqual([editorHtml([empathy.phrase, articleText('nonmember_notice'), articleText('verification_steps_app')].join('\n\n'))])
     expect(written).toEqual([{ [nestedPath]: tag }])
   })
 
@@ -83,7 +84,7 @@ describe('branch 1: a non-member with an account question', () => {
     const insert = within(card).getByRole('button', { name: /삽입|Insert/ })
     fireEvent.click(insert)
     fireEvent.click(insert)
-    await waitFor(() => expect(inserts(client)).toEqual([articleText('nonmember_notice')]))
+    await waitFor(() => expect(inserts(client)).toEqual([editorHtml(articleText('nonmember_notice'))]))
     expect(sets(client)).toEqual([])
   })
 
@@ -107,9 +108,9 @@ describe('an admin-configured macro per step', () => {
     await applyOnce(client)
     const writes = client.calls.filter((call) => call.type === 'invoke' && (call.action === 'macro' || call.action === 'ticket.editor.insert'))
     expect(writes).toEqual([
-      { type: 'invoke', action: 'ticket.editor.insert', args: [empathy.phrase] },
+      { type: 'invoke', action: 'ticket.editor.insert', args: [editorHtml(empathy.phrase)] },
       { type: 'invoke', action: 'macro', args: [910001] },
-      { type: 'invoke', action: 'ticket.editor.insert', args: [articleText('verification_steps_app')] },
+      { type: 'invoke', action: 'ticket.editor.insert', args: [editorHtml(articleText('verification_steps_app'))] },
     ])
   })
 })
@@ -124,7 +125,7 @@ describe('branch 2: a non-member with a general question', () => {
     const empathy = empathyShown()
     expect(empathy.kind).toBe('호응')
     const { inserted, written } = await applyOnce(client)
-    expect(inserted).toEqual([empathy.phrase])
+    expect(inserted).toEqual([editorHtml(empathy.phrase)])
     expect(inserted.join()).not.toContain('본인인증')
     expect(written).toEqual([{ [nestedPath]: tag }])
   })
@@ -151,7 +152,7 @@ describe('branch 3: a withdrawn driver asking for a termination certificate', ()
     const empathy = empathyShown()
     expect(empathy.kind).toBe('양해')
     const { inserted, written } = await applyOnce(client)
-    expect(inserted).toEqual([empathy.phrase])
+    expect(inserted).toEqual([editorHtml(empathy.phrase)])
     expect(written).toEqual([{ [nestedPath]: tag }])
     const note = zendeskApi.state.updates.find((update) => update.ticketId === scenario.ticket.id)!.comment!.body
     expect(note).toContain('김*수')
@@ -191,7 +192,7 @@ describe('branch 4: a re-inquiry after a phone-number change', () => {
     const empathy = empathyShown()
     expect(empathy.kind).toBe(kind)
     const { inserted, written } = await applyOnce(client)
-    expect(inserted).toEqual([[empathy.phrase, articleText('contact_match_request'), articleText(followUp)].join('\n\n')])
+    expect(inserted).toEqual([editorHtml([empathy.phrase, articleText('contact_match_request'), articleText(followUp)].join('\n\n'))])
     expect(written).toEqual([{ [nestedPath]: fixedTag }])
   })
 
@@ -226,8 +227,8 @@ describe('branch 4: a re-inquiry after a phone-number change', () => {
     const howto = document.querySelector('[data-step="contact_howto_kakaotalk"] input[type="checkbox"]')!
     fireEvent.change(howto, { target: { checked: true } })
     const { inserted } = await applyOnce(client)
-    expect(inserted[0]).toContain(articleText('contact_howto_kakaotalk'))
-    expect(inserted[0]).not.toContain(articleText('contact_howto_driver_app'))
+    expect(inserted[0]).toContain(editorHtml(articleText('contact_howto_kakaotalk')))
+    expect(inserted[0]).not.toContain(editorHtml(articleText('contact_howto_driver_app')))
   })
 })
 
