@@ -40,4 +40,4 @@ export { LEGACY_MOBILE_PREFIXES, matchPhones, normalisePhone, parseMobilePhone, 
 export type { MobilePhone, PhoneMatch, PhoneResult } from './phone'
 export { reason } from './reason'
 export type { Reason, ReasonParams } from './reason'
-export { detectRrn, RRN_MASK, RRN_REFUSED } from './rrn'
+export { detectRrn, maskRrns, RRN_MASK, RRN_REFUSED } from './rrn'
