@@ -17,48 +17,32 @@ import type { Reason } from './reason'
 // slashes or dashes of any kind (\p{Pd}; −, which NFKC makes of ⁻ ₋ too; the Hangul ㅡ, a
 // conjoining jamo after NFKC). Found at every group start (a lookahead), so a rejected candidate
 // cannot hide an RRN overlapping it. Not after a +: an international phone number (+8201012345678).
-const RUN = '[\\s\\p{Cf}\\p{M}]*'
-const CANDIDATE = new RegExp(`(?<![\\d+])(?=(\\d(?:${RUN}(?:[./\\p{Pd}\u2212\u1173]${RUN}){0,2}\\d){12})(?!\\d))`, 'gu')
-// A mobile number among the groups (010 1234 5678, 01012345678, +82 10 …): a date or a number
-// typed next to a phone number is not an RRN.
-const PHONE = /(?<!\d)0?1[016789] ?\d{3,4} ?\d{4}(?!\d)/
+const CANDIDATE = /(?<![\d+])(?=(\d(?:[\s\p{Cf}\p{M}]*(?:[./\p{Pd}\u2212\u1173][\s\p{Cf}\p{M}]*){0,2}\d){12})(?!\d))/gu
 
 /** What an RRN is replaced with wherever text is displayed or written down. */
 export const RRN_MASK = '******-*******'
 
 /**
- * Where the RRNs are in a text (NFKC), as [start, end) spans in order. The gender digit: 1 2 5 6
- * born in the 1900s, 3 4 7 8 in the 2000s (9 and 0, the 1800s, are no one alive).
+ * The text, NFKC, with every RRN replaced by {@link RRN_MASK}. The gender digit: 1 2 5 6 born in
+ * the 1900s, 3 4 7 8 in the 2000s (9 and 0, the 1800s, are no one alive).
  */
-function rrnSpans(s: string): Array<readonly [number, number]> {
-  const spans: Array<readonly [number, number]> = []
-  for (const m of s.matchAll(CANDIDATE)) {
-    const candidate = m[1] ?? ''
-    if (
-      m.index >= (spans.at(-1)?.[1] ?? 0) &&
-      /^\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])[1-8]/.test(candidate.replace(/\D+/g, '')) &&
-      !PHONE.test(candidate.replace(/\D+/g, ' '))
-    )
-      spans.push([m.index, m.index + candidate.length])
-  }
-  return spans
-}
-
-/** True if the text contains a resident registration number, in any of the forms above. Use on every box. */
-export function detectRrn(text: string): boolean {
-  return rrnSpans(text.normalize('NFKC')).length > 0
-}
-
-/** The text, NFKC, with every RRN replaced by {@link RRN_MASK}. */
 export function maskRrns(text: string): string {
   const s = text.normalize('NFKC')
   let out = ''
   let at = 0
-  for (const [start, end] of rrnSpans(s)) {
-    out += s.slice(at, start) + RRN_MASK
-    at = end
+  for (const m of s.matchAll(CANDIDATE)) {
+    const candidate = m[1] ?? ''
+    if (m.index >= at && /^\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])[1-8]/.test(candidate.replace(/\D+/g, ''))) {
+      out += s.slice(at, m.index) + RRN_MASK
+      at = m.index + candidate.length
+    }
   }
   return out + s.slice(at)
+}
+
+/** True if the text contains a resident registration number, in any of the forms above. Use on every box. */
+export function detectRrn(text: string): boolean {
+  return maskRrns(text) !== text.normalize('NFKC')
 }
 
 /** The refusal shown when an RRN is entered: it must not be collected, ask for the birth date only. */
