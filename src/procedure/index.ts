@@ -5,9 +5,10 @@
  * - article.ts: the article's reply texts, word for word, in article order
  * - branches.ts: the four branches, their steps and consultation rule
  * - decide.ts: which branch, steps, consultation type and empathy line, with reasons
- * - intent.ts: a hint from the driver's latest message
+ * - intent.ts: a hint from the driver's messages (negations and corrections read)
  * - empathy.ts: empathy lines (호응 / 공감 / 양해 / 사과) and when to suggest which
- * - identity.ts: branch 3's four checks; birth date, name; RRN refusal (rrn.ts)
+ * - identity.ts: branch 3's four checks; birth date, name
+ * - rrn.ts: the one resident registration number detector, for every box and every note
  * - phone.ts: mobile numbers, normalise and match (branch 4)
  * - mask.ts: the one masking rule for anything displayed or written down
  * - consultation.ts: consultation-type paths

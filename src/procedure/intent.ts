@@ -1,6 +1,8 @@
 /**
- * An intent hint from the driver's latest message. A hint only suggests a branch; the agent
- * always has the last word, and "no hint" is the answer whenever the message is unclear.
+ * An intent hint from the driver's messages. A hint only suggests a branch; the agent always
+ * has the last word, and "no hint" is the answer whenever the message is unclear. A keyword the
+ * driver negates ("해촉증명서 말고 …") or takes back ("잘못 말했어요") does not count, and a later
+ * correction overrides an earlier message.
  *
  * Matching runs on a compact form of the message (NFKC, lower case, only Hangul syllables,
  * Latin letters and digits), so spacing ("해촉 증명서"), punctuation, emoticons (ㅠㅠ, ㅋㅋ) and
@@ -69,7 +71,8 @@ const RULES: ReadonlyArray<readonly [Intent, readonly RegExp[]]> = [
   ]],
   ['verification_failing', [
     new RegExp(`${VERIFY_NOUN}${GAP}(?:${NOT}${NOT_SHOWING}|${CANNOT})`, 'g'),
-    new RegExp(`${VERIFY_NOUN}(?:계속|자꾸|또)?(?:실패|오류|에러|불가|먹통|막혀|막힘|튕겨|튕김|못해|못하|못함|못했|없어|없음|없네|없는데|없습|없던)`, 'g'),
+    // (실패, 오류, 못해… after 계속 / 자꾸 / 또: the pattern above)
+    new RegExp(`${VERIFY_NOUN}(?:계속|자꾸|또)?(?:불가|막혀|막힘|없어|없음|없네|없는데|없습|없던)`, 'g'),
     /인증(?:완료|진행)(?:이|가)?(?:안|않)(?:돼|되|됩|됨|대|떠|뜨)/g,
     /인증번호(?:이|가|를)?(?:안|않|못)(?:와|오|옴|받)/g,
     // The earlier guide did not work ("알려주신 대로 했는데 안 돼요").
@@ -82,7 +85,7 @@ const RULES: ReadonlyArray<readonly [Intent, readonly RegExp[]]> = [
   ['phone_changed', [
     new RegExp(`${PHONE_NOUN}(?:이|가|은|는|을|를|도|랑)?(?:제가|다|새로)?${CHANGED}${NOT_DONE}`, 'g'),
     /새(?:로운)?(?:전화|휴대폰|핸드폰|휴대전화|폰|핸폰)?번호/g,
-    /번호(?:가|를)?새로(?:바꿨|만들|받|개통|변경|했)/g,
+    /번호(?:가|를)?새로(?:만들|받|개통|변경|했)/g,
     // "기사 앱이랑 카톡 번호가 달라요": the contacts differ, branch 4's own question.
     /(?:번호|연락처)(?:이|가)?(?:달라|다르|다릅)/g,
   ]],
