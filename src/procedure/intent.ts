@@ -111,9 +111,9 @@ const ACCOUNT_MARKERS: readonly RegExp[] = [
 ]
 
 // After a keyword, a few characters on: what the driver does not want or has already ("해촉증명서
-// 말고", "…가 아니라", "…는 이미 받았고", "… 신청 취소", "… 필요 없고", "… 한 적 없어요"); not
-// "말고도", "뿐만 아니라" (also).
-const NEGATED = /^[^뿐]{0,6}?(?:말[고구](?!도)|아[니닌닙녜님]|받았|취소|필요없|적[은이]?없)/
+// 말고", "…가 아니라", "…는 이미 받았고", "… 신청 취소", "… 필요 없고", "… 한 적 없어요", "…는 됐고",
+// "… ㄴㄴ"); not "말고도", "뿐만 아니라" (also).
+const NEGATED = /^[^뿐]{0,6}?(?:말[고구](?!도)|아[니닌닙녜님]|받았|취소|필요없|적[은이]?없|됐고|노노|\u1102\u1102)/
 // Takes back what was said before it, in this message and the earlier ones ("잘못 말했어요",
 // "정정할게요", "말한 거 취소").
 const RETRACTS = /^.*(?:잘못[말얘썼]|정정|[거건]취소)/
@@ -132,7 +132,8 @@ function compact(message: string): Compact {
   const source = message.normalize('NFKC')
   let text = ''
   const map: number[] = []
-  for (const m of source.matchAll(/[가-힣a-z0-9]/gi)) {
+  // ㄴ (U+1102 after NFKC) too, for ㄴㄴ ("no").
+  for (const m of source.matchAll(/[가-힣a-z0-9\u1102]/gi)) {
     text += m[0].toLowerCase()
     map.push(m.index)
   }

@@ -114,6 +114,9 @@ const HARDER: ReadonlyArray<readonly [string, Expected, string?]> = [
   ['제가 해촉증명서를 달라고 한 적은 없는데요 인증이 안돼서요', 'verification_failing', '인증이 안돼'],
   ['탈퇴 증명서 아니고 verification 안돼요', 'verification_failing', 'verification 안돼'],
   ['해촉증명서 말고 그냥 수수료 얼마예요?', 'general_question', '수수료 얼마'],
+  ['헤촉증명써는 됐고요 인증 안떠요', 'verification_failing', '인증 안떠'],
+  ['해촉증명서 ㄴㄴ 번호 바꼈어', 'phone_changed', '번호 바꼈'],
+  ['해촉증명서 노노~ 인증창이 안 나와요', 'verification_failing', '인증창이 안 나와'],
   // not a negation: "not only … but also", "besides …", a negation of something else
   ['해촉증명서뿐만 아니라 인증도 안 돼요', 'termination_certificate', '해촉증명서'],
   ['해촉증명서 말고도 궁금한 게 있어요', 'termination_certificate', '해촉증명서'],
@@ -216,7 +219,7 @@ describe('no false branch 3 (termination certificate), the worst wrong hint', ()
   })
 
   it('holds for every negated certificate sentence whatever comes after it', () => {
-    const negations = ['말고', '말구', '말고요', '아니고', '아니구', '아니라', '가 아니라', '아니에요', '아니야', '는 받았고', '는 이미 받았어요', '필요 없고', '신청 취소할게요', '요청한 적 없어요']
+    const negations = ['말고', '말구', '말고요', '아니고', '아니구', '아니라', '가 아니라', '아니에요', '아니야', '는 받았고', '는 이미 받았어요', '필요 없고', '신청 취소할게요', '요청한 적 없어요', '는 됐고', 'ㄴㄴ', '노노']
     const tails = ['', ' 인증이 안 돼요', ' 번호 바꿨어요', ' 수수료 얼마예요?', ' 그냥 궁금해서요', ' 해촉해 주세요']
     for (const keyword of ['해촉증명서', '해촉 증명서', '헤촉증명서', '해촉 확인서', '위촉해지 증명서']) {
       for (const negation of negations) {
