@@ -5,9 +5,10 @@
  * - article.ts: the article's reply texts, word for word, in article order
  * - branches.ts: the four branches, their steps and consultation rule
  * - decide.ts: which branch, steps, consultation type and empathy line, with reasons
- * - intent.ts: a hint from the driver's latest message
+ * - intent.ts: a hint from the driver's messages (negations and corrections read)
  * - empathy.ts: empathy lines (호응 / 공감 / 양해 / 사과) and when to suggest which
- * - identity.ts: branch 3's four checks; birth date, name; RRN refusal (rrn.ts)
+ * - identity.ts: branch 3's four checks; birth date, name
+ * - rrn.ts: the one resident registration number detector, for every box and every note
  * - phone.ts: mobile numbers, normalise and match (branch 4)
  * - mask.ts: the one masking rule for anything displayed or written down
  * - consultation.ts: consultation-type paths
@@ -33,11 +34,11 @@ export { EMPATHY_KINDS, EMPATHY_PHRASES, suggestEmpathy } from './empathy'
 export type { EmpathyContext, EmpathyKind, EmpathySuggestion } from './empathy'
 export { ADULT_AGE, checkIdentity, MAX_PLAUSIBLE_AGE, parseBirthDate, parseName } from './identity'
 export type { BirthDateResult, CheckResult, IdentityCheck, IdentityInput, NameResult } from './identity'
-export { detectFrustration, detectIntent, INTENT_BRANCH, NO_HINT } from './intent'
+export { detectFrustration, detectIntent, hintFromMessages, INTENT_BRANCH, MAX_HINT_CHARS, NO_HINT } from './intent'
 export type { FrustrationHint, Intent, IntentHint } from './intent'
 export { maskBirthDate, maskName, maskPersonalData, maskPhone } from './mask'
 export { LEGACY_MOBILE_PREFIXES, matchPhones, normalisePhone, parseMobilePhone, PHONE_LEGACY_WARNING } from './phone'
 export type { MobilePhone, PhoneMatch, PhoneResult } from './phone'
 export { reason } from './reason'
 export type { Reason, ReasonParams } from './reason'
-export { detectRrn, RRN_MASK, RRN_REFUSED } from './rrn'
+export { detectRrn, maskRrns, RRN_MASK, RRN_REFUSED } from './rrn'

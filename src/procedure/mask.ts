@@ -8,7 +8,7 @@
  */
 import { calendarDateOf, fullYear, readDateParts } from './calendar'
 import { parseMobilePhone } from './phone'
-import { detectRrn, RRN_MASK, rrnPattern } from './rrn'
+import { detectRrn, maskRrns, RRN_MASK } from './rrn'
 
 const star = (text: string): string => text.replace(/\d/g, '*')
 
@@ -67,10 +67,7 @@ const LABELLED_NAME = /((?:성함|이름|name)\s*:\s*)([가-힣]{2,10}(?![가-�
  */
 export function maskPersonalData(text: string, today: Date = new Date()): string {
   const day = calendarDateOf(today)
-  let out = text
-    .normalize('NFKC')
-    .replace(rrnPattern(), RRN_MASK)
-    .replace(PHONE_IN_TEXT, (m) => maskMobile(m) ?? m)
+  let out = maskRrns(text).replace(PHONE_IN_TEXT, (m) => maskMobile(m) ?? m)
   for (const pattern of DATE_IN_TEXT) {
     out = out.replace(pattern, (m: string, year: string) => {
       const age = day.year - fullYear(year, day)

@@ -1,8 +1,11 @@
 /**
  * The installation's settings (manifest `parameters`), parsed from what Zendesk sends in the
  * app's metadata. Every setting is checked here once; a broken one yields a problem that names
- * the setting, and the sidebar writes nothing until it is fixed.
+ * the setting, and the sidebar writes nothing until it is fixed. No value is silently ignored or
+ * changed: a value given twice, an unknown step or a checkbox value that is neither on nor off is
+ * a problem too.
  */
+import { BRANCHES } from '../procedure'
 
 /** How a verified member is recognised on the requester. */
 export type MemberMarker =
@@ -48,13 +51,15 @@ export const SETTING = { consultationFieldIds: 'consultation_field_ids' } as con
 /** What is wrong with one setting; `problem` is a message key, `detail` the offending value. */
 export interface SettingProblem {
   setting: SettingName
-  problem: 'required' | 'unknown_choice' | 'not_a_field_id' | 'not_a_url' | 'bad_json' | 'bad_macro_map' | 'bad_tag'
+  problem: 'required' | 'unknown_choice' | 'not_a_field_id' | 'not_a_url' | 'bad_json' | 'bad_macro_map' | 'bad_tag' | 'listed_twice'
   detail: string
 }
 
 export type ParsedSettings = { ok: true; settings: Settings } | { ok: false; problems: SettingProblem[] }
 
 const TAG = /^[\p{L}\p{N}_\-:/.]+$/u
+// The steps a macro can stand in for: those with a text of their own.
+const MACRO_STEPS: readonly string[] = BRANCHES.flatMap((branch) => branch.steps.filter((step) => step.text).map((step) => step.id))
 
 /** Parses the raw settings; defaults match the manifest's. */
 export function parseSettings(raw: Record<string, unknown>): ParsedSettings {
@@ -92,7 +97,13 @@ export function parseSettings(raw: Record<string, unknown>): ParsedSettings {
   if (source === 'user_field') {
     const fieldKey = text('member_user_field')
     if (!fieldKey) fail('member_user_field', 'required')
-    memberMarker = { source, fieldKey, memberValues: requiredList('member_values'), nonMemberValues: list('non_member_values') }
+    const memberValues = requiredList('member_values')
+    const nonMemberValues = list('non_member_values')
+    // A value in both lists (in any case) would be read as a member.
+    for (const value of nonMemberValues) {
+      if (memberValues.some((member) => member.toLowerCase() === value.toLowerCase())) fail('non_member_values', 'listed_twice', value)
+    }
+    memberMarker = { source, fieldKey, memberValues, nonMemberValues }
   } else if (source === 'user_tag' || source === 'ticket_tag') {
     memberMarker = { source, memberTags: requiredList('member_values') }
   } else if (source !== 'external_id') {
@@ -101,7 +112,9 @@ export function parseSettings(raw: Record<string, unknown>): ParsedSettings {
 
   const ids: number[] = []
   for (const item of list('consultation_field_ids')) {
-    if (/^\d{1,15}$/.test(item) && +item > 0) ids.push(+item)
+    // Two depths written to one field: the first would be lost.
+    if (ids.includes(+item)) fail('consultation_field_ids', 'listed_twice', item)
+    else if (/^\d{1,15}$/.test(item) && +item > 0) ids.push(+item)
     else fail('consultation_field_ids', 'not_a_field_id', item)
   }
   let consultationFields: ConsultationFields | null = null
@@ -128,21 +141,32 @@ export function parseSettings(raw: Record<string, unknown>): ParsedSettings {
   }
   if (typeof parsed !== 'object' || !parsed || Array.isArray(parsed)) fail('step_macros', 'bad_macro_map', macros.slice(0, 80))
   else {
+    // JSON.parse keeps the last of two equal keys.
+    const steps = new Set<string>()
+    for (const [, step = ''] of macros.matchAll(/"([^"]*)"\s*:/g)) {
+      if (steps.has(step)) fail('step_macros', 'listed_twice', step)
+      else steps.add(step)
+    }
     for (const [step, id] of Object.entries(parsed)) {
-      // A quoted id ("9002") counts as the number.
+      // A quoted id ("9002") counts as the number. An id beyond 2^53 - 1 was rounded by JSON.parse
+      // (to 2^53 or more, never back into the safe range), so it is refused, not read as another macro.
       const number = typeof id === 'string' && /^\d+$/.test(id) ? +id : id
-      if (Number.isInteger(number) && (number as number) > 0) stepMacros[step] = number as number
-      else fail('step_macros', 'bad_macro_map', `${step}: ${JSON.stringify(id)}`)
+      if (!MACRO_STEPS.includes(step)) fail('step_macros', 'unknown_choice', step)
+      else if (Number.isSafeInteger(number) && number > 0) stepMacros[step] = number
+      // Named by its step only: the parsed value of a rounded id is not what was written.
+      else fail('step_macros', 'bad_macro_map', step)
     }
   }
 
-  const audit = raw.audit_note
+  // A checkbox: on, off or not set; anything else is not silently read as off.
+  const audit = String(raw.audit_note ?? '')
+  if (!/^(?:true|false|1|0|)$/.test(audit)) fail('audit_note', 'unknown_choice', audit)
   const settings: Settings = {
     memberMarker,
     consultationFields,
     rootDepth: text('root_depth') || '대리_기사',
     links,
-    auditNote: audit === true || audit === 'true' || audit === '1',
+    auditNote: audit === 'true' || audit === '1',
     extraTags: extraTags.map((tag) => tag.toLowerCase()),
     stepMacros,
   }

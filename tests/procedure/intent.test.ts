@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { detectFrustration, detectIntent, INTENT_BRANCH, NO_HINT } from '../../src/procedure'
+import { detectFrustration, detectIntent, hintFromMessages, INTENT_BRANCH, MAX_HINT_CHARS, NO_HINT } from '../../src/procedure'
 import type { Intent } from '../../src/procedure'
 
 type Expected = Intent | 'none'
@@ -87,13 +87,99 @@ const MESSAGES: ReadonlyArray<readonly [string, Expected, string?]> = [
   ['본인인증 했어요', 'none'],
 ]
 
+// Negations and corrections, mixed Korean and English, "did it but it still fails", typos, 반말,
+// emoji and long messages (issue 14). The negated or corrected keyword must not count.
+const HARDER: ReadonlyArray<readonly [string, Expected, string?]> = [
+  // every negation form, with 해촉증명서 (branch 3, the worst wrong hint) as the negated keyword
+  ['해촉증명서 말고 인증이 안 돼요', 'verification_failing', '인증이 안 돼'],
+  ['해촉증명서 말구 번호 바꿨어요', 'phone_changed', '번호 바꿨'],
+  ['위촉해지 증명서 말고요 인증 화면이 안 나와요', 'verification_failing', '인증 화면이 안 나와'],
+  ['해촉증명서 아니고요, 프로필 인증이 안 떠요ㅠ', 'verification_failing', '프로필 인증이 안 떠'],
+  ['해촉증명서 아니구 번호가 바뀌어서요', 'phone_changed', '번호가 바뀌어'],
+  ['해촉증명서가 아니라 전화번호 변경했는데 인증이 안돼요', 'verification_failing', '인증이 안돼'],
+  ['해촉증명서 요청한 거 아니에요', 'none'],
+  ['해촉증명서 아니야 인증 안돼', 'verification_failing', '인증 안돼'],
+  ['해촉 증명서 필요한 건 아니고 출근하는 방법 알려주세요', 'general_question', '방법'],
+  ['해촉증명서는 받았고 이번엔 인증이 안 돼요', 'verification_failing', '인증이 안 돼'],
+  ['해촉증명서는 이미 발급 받았어요 감사합니다', 'none'],
+  ['해촉증명서 발급받았음', 'none'],
+  ['아 잘못 말했어요, 해촉증명서 말고 인증이 안 돼요', 'verification_failing', '인증이 안 돼'],
+  ['해촉증명서요 아 잘못 말했다 인증 안됨', 'verification_failing', '인증 안됨'],
+  ['제가 잘못 알았네요 해촉증명서가 필요한 게 아니었어요', 'none'],
+  ['정정할게요 해촉증명서 아니고 번호 바꿨습니다', 'phone_changed', '번호 바꿨'],
+  ['해촉증명서 신청 취소할게요', 'none'],
+  ['ㅋㅋ 해촉증명서 얘기는 취소~ 번호 바꾼 뒤로 인증이 안 떠요', 'verification_failing', '인증이 안 떠'],
+  ['해촉증명서 필요 없고요 번호가 바뀌었어요', 'phone_changed', '번호가 바뀌었'],
+  ['해촉증명서 필요없음!! 본인인증 실패', 'verification_failing', '본인인증 실패'],
+  ['제가 해촉증명서를 달라고 한 적은 없는데요 인증이 안돼서요', 'verification_failing', '인증이 안돼'],
+  ['탈퇴 증명서 아니고 verification 안돼요', 'verification_failing', 'verification 안돼'],
+  ['해촉증명서 말고 그냥 수수료 얼마예요?', 'general_question', '수수료 얼마'],
+  ['헤촉증명써는 됐고요 인증 안떠요', 'verification_failing', '인증 안떠'],
+  ['해촉증명서 ㄴㄴ 번호 바꼈어', 'phone_changed', '번호 바꼈'],
+  ['해촉증명서 노노~ 인증창이 안 나와요', 'verification_failing', '인증창이 안 나와'],
+  // not a negation: "not only … but also", "besides …", a negation of something else
+  ['해촉증명서뿐만 아니라 인증도 안 돼요', 'termination_certificate', '해촉증명서'],
+  ['해촉증명서 말고도 궁금한 게 있어요', 'termination_certificate', '해촉증명서'],
+  ['인증 말고 해촉증명서 발급해주세요', 'termination_certificate', '해촉증명서'],
+  ['번호 바꾼 게 아니라 해촉증명서가 필요해요', 'termination_certificate', '해촉증명서'],
+  ['인증이 안 되는 게 아니고 번호를 바꿨어요', 'phone_changed', '번호를 바꿨'],
+  // mixed Korean and English
+  ['verification이 안 돼요', 'verification_failing', 'verification이 안 돼'],
+  ['verify 하려는데 계속 fail 떠요', 'verification_failing', 'verify 하려는데 계속 fail'],
+  ['인증 안돼요 still', 'verification_failing', '인증 안돼'],
+  ['verification 안 떠요 ㅠ', 'verification_failing', 'verification 안 떠'],
+  ['본인인증 fail 떠요ㅠ', 'verification_failing', '본인인증 fail'],
+  ['phone 번호 change 했어요', 'phone_changed', '번호 change 했'],
+  ['번호 change했는데 verification이 안 떠요', 'verification_failing', 'verification이 안 떠'],
+  ['전화번호 changed 됐어요', 'phone_changed', '전화번호 changed'],
+  ['번호 change 했는데 인증 어떻게 해요?', 'phone_changed', '번호 change 했'],
+  ['I changed my phone', 'none'],
+  // did it as told, and it still fails
+  ['시키는 대로 했는데 아직 비회원으로 나와요', 'verification_failing', '비회원'],
+  ['버튼 눌렀는데 아무 반응이 없어요', 'verification_failing', '눌렀는데 아무 반응'],
+  ['인증하기 눌렀는데 아무 반응 없음', 'verification_failing', '눌렀는데 아무 반응'],
+  ['인증 다 했는데 여전히 비회원이래요', 'verification_failing', '비회원'],
+  ['알려준대로 했는데 그대로예요', 'verification_failing', '알려준대로 했는데 그대로'],
+  ['시작 버튼 눌러도 반응이 없어요ㅜ', 'verification_failing', '눌러도 반응'],
+  ['콜 수락 눌렀는데 반응이 없어요', 'none'],
+  ['출근 버튼 눌렀는데 반응이 없어요', 'none'],
+  ['아직 비회원인데 수수료는 몇 퍼센트예요?', 'general_question', '수수료는 몇'],
+  // typos, 반말, emoji
+  ['해촉증멍서 떼줘', 'termination_certificate', '해촉증멍서'],
+  ['🙏🙏 해촉증명서 부탁드려요 🙏', 'termination_certificate', '해촉증명서'],
+  ['인증 안대 ㅡㅡ', 'verification_failing', '인증 안대'],
+  ['번호 바꿨어 인증 어케함', 'phone_changed', '번호 바꿨'],
+  ['인증이 안떠요😭😭', 'verification_failing', '인증이 안떠'],
+  ['폰번호 바꼇는데 인증 안뜸 ㅠ', 'verification_failing', '인증 안뜸'],
+  ['수수료 몇프로임?', 'general_question', '수수료 몇'],
+  ['ㅇㅇ 맞아', 'none'],
+  // long messages
+  [
+    '안녕하세요 늘 수고 많으십니다. 다름이 아니라 제가 지난달에 휴대폰을 새로 사면서 번호도 바꿨는데요, ' +
+      '그 뒤로 채팅 상담에 들어가면 계속 비회원이라고 나오고 인증하기를 눌러도 아무 반응이 없네요. ' +
+      '해촉증명서 같은 건 필요 없고요 그냥 다시 콜 받고 싶습니다. 빠른 확인 부탁드려요.',
+    'verification_failing',
+    '눌러도 아무 반응',
+  ],
+  [
+    '기사님들 힘내세요!! 저는 작년까지 카카오 T 대리 기사로 일하다가 개인 사정으로 탈퇴했는데, ' +
+      '이번에 다른 회사에 들어가려고 하니 서류가 필요하다고 해서요. 해촉증명서 발급 가능할까요? ' +
+      '번호는 그대로고 이름도 그대로입니다. 답변 기다리겠습니다 🙇',
+    'termination_certificate',
+    '해촉증명서',
+  ],
+]
+
+const ALL = [...MESSAGES, ...HARDER]
+
 describe('detectIntent on realistic driver messages', () => {
-  it('has at least 40 messages, at least 8 of them without a hint', () => {
+  it('has at least 40 messages, at least 8 of them without a hint, and 40 more for issue 14', () => {
     expect(MESSAGES.length).toBeGreaterThanOrEqual(40)
     expect(MESSAGES.filter(([, e]) => e === 'none').length).toBeGreaterThanOrEqual(8)
+    expect(HARDER.length).toBeGreaterThanOrEqual(40)
   })
 
-  const rows = MESSAGES.map(([m, e, w]): [string, Expected, string] => [m, e, w ?? ''])
+  const rows = ALL.map(([m, e, w]): [string, Expected, string] => [m, e, w ?? ''])
   it.each(rows)('%j → %s', (message, expected, word) => {
     const hint = detectIntent(message)
     expect(hint.intent).toBe(expected)
@@ -107,6 +193,88 @@ describe('detectIntent on realistic driver messages', () => {
       for (const w of hint.matched) expect(message.normalize('NFKC')).toContain(w)
       if (word) expect(hint.matched.some((w) => w.includes(word))).toBe(true)
     }
+  })
+})
+
+// Noise a driver adds without changing what they mean.
+const VARIANTS: ReadonlyArray<(m: string) => string> = [
+  (m) => m,
+  (m) => m.replace(/\s+/g, ''),
+  (m) => m.replace(/\s+/g, '  '),
+  (m) => `${m} ㅠㅠ`,
+  (m) => `😭 ${m}!!`,
+  (m) => `${m}요`,
+  (m) => m.toUpperCase(),
+  (m) => m.replace(/[!-~]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)),
+  (m) => `안녕하세요. ${m}. 확인 부탁드려요`,
+]
+
+describe('no false branch 3 (termination certificate), the worst wrong hint', () => {
+  const others = ALL.filter(([, expected]) => expected !== 'termination_certificate').map(([m]) => m)
+
+  it('holds over every message of the set that is not about the certificate, in every noisy variant', () => {
+    expect(others.length).toBeGreaterThan(90)
+    const falseBranch3 = others.flatMap((m) => VARIANTS.map((v) => v(m))).filter((m) => detectIntent(m).intent === 'termination_certificate')
+    expect(falseBranch3).toEqual([])
+  })
+
+  it('holds for every negated certificate sentence whatever comes after it', () => {
+    const negations = ['말고', '말구', '말고요', '아니고', '아니구', '아니라', '가 아니라', '아니에요', '아니야', '는 받았고', '는 이미 받았어요', '필요 없고', '신청 취소할게요', '요청한 적 없어요', '는 됐고', 'ㄴㄴ', '노노']
+    const tails = ['', ' 인증이 안 돼요', ' 번호 바꿨어요', ' 수수료 얼마예요?', ' 그냥 궁금해서요', ' 해촉해 주세요']
+    for (const keyword of ['해촉증명서', '해촉 증명서', '헤촉증명서', '해촉 확인서', '위촉해지 증명서']) {
+      for (const negation of negations) {
+        for (const tail of tails) expect(detectIntent(`${keyword}${negation.startsWith('가') ? '' : ' '}${negation}${tail}`).intent).not.toBe('termination_certificate')
+      }
+    }
+  })
+})
+
+// Conversations in the order they were typed (oldest first); hintFromMessages reads newest first.
+const CONVERSATIONS: ReadonlyArray<readonly [readonly string[], Expected]> = [
+  [['해촉증명서요', '아 잘못 말했어요, 해촉증명서 말고 인증이 안 돼요'], 'verification_failing'],
+  [['해촉증명서요', '아 잘못 말했어요'], 'none'],
+  [['해촉증명서요', '정정합니다. 인증 문의예요', 'ㅇㅇ'], 'none'],
+  [['해촉증명서 발급해 주세요', '아까 말한 거 취소요'], 'none'],
+  [['해촉증명서 발급 부탁드려요', '해촉증명서 말고요'], 'none'],
+  [['해촉증명서 발급 부탁드려요', '아 그거 말고요 ㅎㅎ 해촉증명서 아니에요'], 'none'],
+  // a correction without a hint of its own: the older turns no longer count (no hint rather than a wrong one)
+  [['해촉증명서랑 번호 바꾼 거 문의드려요', '해촉증명서는 받았고요'], 'none'],
+  [['인증이 안 떠요', '해촉증명서는 아니고요'], 'none'],
+  [['I need 해촉증명서', 'no wait, 잘못 썼어요. verification fail'], 'verification_failing'],
+  [['해촉증명서요', '시키는 대로 했는데 아직 비회원으로 나와요'], 'verification_failing'],
+  // a follow-up without a hint keeps the earlier question
+  [['번호 바꿨는데요', '둘 다 같은 번호예요'], 'phone_changed'],
+  [['안녕하세요', '해촉 증명서 때문에 연락드렸어요', 'ㅇㅇ'], 'termination_certificate'],
+  [['인증이 안 떠요', '해촉증명서도 필요해요'], 'termination_certificate'],
+  // a retraction only takes back what came before it
+  [['정정할게요', '해촉증명서 주세요'], 'termination_certificate'],
+  [['인증이 안 떠요', '방금 콜이 취소됐어요'], 'verification_failing'],
+]
+
+describe('hintFromMessages: a later message overrides an earlier one', () => {
+  it.each(CONVERSATIONS.map(([turns, expected]) => [turns.join(' ⏎ '), expected, turns] as const))('%s → %s', (_title, expected, turns) => {
+    const hint = hintFromMessages([...turns].reverse())
+    expect(hint.intent).toBe(expected)
+    if (hint.intent === 'none') expect(hint).toEqual(NO_HINT)
+  })
+
+  it('gives no false branch 3 on any conversation, nor on any of its newest turns alone', () => {
+    for (const [turns, expected] of CONVERSATIONS) {
+      if (expected === 'termination_certificate') continue
+      const newestFirst = [...turns].reverse()
+      expect(hintFromMessages(newestFirst).intent).not.toBe('termination_certificate')
+      expect(detectIntent(newestFirst[0] ?? '').intent).not.toBe('termination_certificate')
+    }
+  })
+
+  it('reads the first MAX_HINT_CHARS characters of each message', () => {
+    expect(hintFromMessages([`${'가'.repeat(MAX_HINT_CHARS)}해촉증명서 주세요`])).toEqual(NO_HINT)
+    expect(hintFromMessages([`해촉증명서 주세요 ${'가'.repeat(5 * MAX_HINT_CHARS)}`]).intent).toBe('termination_certificate')
+  })
+
+  it('gives no hint for no messages', () => {
+    expect(hintFromMessages([])).toEqual(NO_HINT)
+    expect(hintFromMessages(['', '  '])).toEqual(NO_HINT)
   })
 })
 

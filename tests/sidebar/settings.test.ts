@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { translator } from '../../src/i18n'
 import { consultationFieldIds, parseSettings, type SettingProblem } from '../../src/sidebar/settings'
+import { settingProblemText } from '../../src/ui/messages'
 
 const good = {
   member_source: 'user_field',
@@ -67,9 +69,133 @@ describe('parseSettings', () => {
     [{ reference_screens_url: 'not a url' }, { setting: 'reference_screens_url', problem: 'not_a_url', detail: 'not a url' }],
     [{ step_macros: '{nonmember_notice: 1}' }, expect.objectContaining({ setting: 'step_macros', problem: 'bad_json' }) as SettingProblem],
     [{ step_macros: '[1,2]' }, { setting: 'step_macros', problem: 'bad_macro_map', detail: '[1,2]' }],
-    [{ step_macros: '{"nonmember_notice": "x"}' }, { setting: 'step_macros', problem: 'bad_macro_map', detail: 'nonmember_notice: "x"' }],
+    [{ step_macros: '{"nonmember_notice": "x"}' }, { setting: 'step_macros', problem: 'bad_macro_map', detail: 'nonmember_notice' }],
     [{ extra_tags: 'ok <b>' }, { setting: 'extra_tags', problem: 'bad_tag', detail: '<b>' }],
   ])('names the broken setting: %j', (change, problem) => {
     expect(parseSettings({ ...good, ...change })).toEqual({ ok: false, problems: [problem] })
+  })
+})
+
+// What a step's macro id may be: a positive whole number JSON.parse reads exactly.
+describe('step_macros cannot be misread', () => {
+  const macros = (json: string) => parseSettings({ ...good, step_macros: json })
+
+  it.each([
+    ['9007199254740993', 'beyond 2^53 - 1: JSON.parse rounds it to 9007199254740992'],
+    ['9007199254740992', '2^53, the first id that is not exact'],
+    ['12345678901234567890', 'far beyond'],
+    ['1e21', 'an exponent'],
+    ['"9007199254740993"', 'beyond 2^53 - 1, quoted'],
+    ['0', 'zero'],
+    ['-9001', 'negative'],
+    ['9001.5', 'a fraction'],
+    ['true', 'a boolean'],
+    ['null', 'null'],
+    ['[9001]', 'a list'],
+    ['{"id": 9001}', 'an object'],
+    ['" 9001"', 'a quoted id with a space'],
+  ])('refuses %s (%s), naming the step', (id) => {
+    expect(macros(`{"nonmember_notice": ${id}}`)).toEqual({ ok: false, problems: [{ setting: 'step_macros', problem: 'bad_macro_map', detail: 'nonmember_notice' }] })
+  })
+
+  it('reads the largest exact id as written, quoted or not', () => {
+    for (const id of ['9007199254740991', '"9007199254740991"']) {
+      const parsed = macros(`{"kakaotalk_relogin": ${id}}`)
+      expect(parsed.ok && parsed.settings.stepMacros).toEqual({ kakaotalk_relogin: Number.MAX_SAFE_INTEGER })
+    }
+  })
+
+  it('never applies another macro than the one written (the rounded id is not kept)', () => {
+    const parsed = macros('{"nonmember_notice": 9001, "kakaotalk_relogin": 9007199254740993}')
+    expect(parsed.ok).toBe(false)
+    expect(JSON.stringify(parsed)).not.toContain('9007199254740992')
+  })
+
+  it('accepts every step that has a text of its own', () => {
+    const steps = ['nonmember_notice', 'verification_steps_app', 'contact_match_request', 'contact_howto_kakaotalk', 'contact_howto_driver_app', 'verification_steps_chat', 'kakaotalk_relogin']
+    const parsed = macros(JSON.stringify(Object.fromEntries(steps.map((step, i) => [step, 9001 + i]))))
+    expect(parsed.ok && Object.keys(parsed.settings.stepMacros)).toEqual(steps)
+  })
+
+  it.each([
+    ['nonmember_notcie', 'a misspelt step'],
+    ['Nonmember_notice', 'a step in another case'],
+    ['empathy', 'the empathy line: the agent picks its words'],
+    ['identity_check', 'a step without a text'],
+    ['issue_termination_certificate', 'a step without a text'],
+    ['answer_directly', "the agent's own answer"],
+  ])('names the unknown step %s (%s)', (step) => {
+    expect(macros(`{"${step}": 9001}`)).toEqual({ ok: false, problems: [{ setting: 'step_macros', problem: 'unknown_choice', detail: step }] })
+  })
+
+  it('names a step given twice (JSON.parse would keep only the last)', () => {
+    expect(macros('{"nonmember_notice": 9001, "kakaotalk_relogin": 9003, "nonmember_notice": 9002}')).toEqual({
+      ok: false,
+      problems: [{ setting: 'step_macros', problem: 'listed_twice', detail: 'nonmember_notice' }],
+    })
+  })
+
+  it('names every problem at once', () => {
+    const parsed = macros('{"nonmember_notcie": 9001, "kakaotalk_relogin": 9007199254740993, "verification_steps_chat": 9002}')
+    expect(parsed).toEqual({
+      ok: false,
+      problems: [
+        { setting: 'step_macros', problem: 'unknown_choice', detail: 'nonmember_notcie' },
+        { setting: 'step_macros', problem: 'bad_macro_map', detail: 'kakaotalk_relogin' },
+      ],
+    })
+  })
+})
+
+describe('no setting is silently ignored', () => {
+  it.each<[Record<string, unknown>, SettingProblem]>([
+    // Two depths written to one field: the first would be lost.
+    [{ consultation_layout: 'per_depth', consultation_field_ids: '11, 12, 11' }, { setting: 'consultation_field_ids', problem: 'listed_twice', detail: '11' }],
+    // A value in both lists would be read as a member.
+    [{ member_values: 'member, verified', non_member_values: 'non_member, Verified' }, { setting: 'non_member_values', problem: 'listed_twice', detail: 'Verified' }],
+    // A checkbox value that is neither on nor off is not read as off.
+    [{ audit_note: 'yes' }, { setting: 'audit_note', problem: 'unknown_choice', detail: 'yes' }],
+    [{ audit_note: 'on' }, { setting: 'audit_note', problem: 'unknown_choice', detail: 'on' }],
+    [{ audit_note: 2 }, { setting: 'audit_note', problem: 'unknown_choice', detail: '2' }],
+  ])('names %j', (change, problem) => {
+    expect(parseSettings({ ...good, ...change })).toEqual({ ok: false, problems: [problem] })
+  })
+
+  it.each([
+    [true, true],
+    ['true', true],
+    ['1', true],
+    [false, false],
+    ['false', false],
+    ['0', false],
+    ['', false],
+    [undefined, false],
+    [null, false],
+  ])('reads the audit note checkbox %j as %s', (audit_note, on) => {
+    const parsed = parseSettings({ ...good, audit_note })
+    expect(parsed.ok && parsed.settings.auditNote).toBe(on)
+  })
+
+  it('still accepts a value repeated in one list, where nothing is lost', () => {
+    expect(parseSettings({ ...good, member_values: 'member member', extra_tags: 'a a' }).ok).toBe(true)
+  })
+})
+
+describe('settings messages', () => {
+  const problems: SettingProblem[] = [
+    { setting: 'step_macros', problem: 'bad_macro_map', detail: 'kakaotalk_relogin' },
+    { setting: 'step_macros', problem: 'unknown_choice', detail: 'nonmember_notcie' },
+    { setting: 'step_macros', problem: 'listed_twice', detail: 'nonmember_notice' },
+    { setting: 'consultation_field_ids', problem: 'listed_twice', detail: '11' },
+    { setting: 'audit_note', problem: 'unknown_choice', detail: 'yes' },
+  ]
+  it.each(['ko', 'en'] as const)('name the setting and the step or value in %s', (language) => {
+    const t = translator(language)
+    for (const problem of problems) {
+      const text = settingProblemText(t, language, problem)
+      expect(text).not.toMatch(/setting_|\{/)
+      expect(text).toContain(problem.setting)
+      expect(text).toContain(problem.detail)
+    }
   })
 })
