@@ -41,7 +41,7 @@ export async function resolveChromium(env = process.env) {
   try {
     packaged = (await import('@sparticuz/chromium')).default
   } catch (error) {
-    throw new Error(`No Chromium: ${DEBIAN_CHROMIUM} is missing and @sparticuz/chromium did not load (run npm ci). ${String(error)}`)
+    throw new Error(`No Chromium: ${DEBIAN_CHROMIUM} is missing and @sparticuz/chromium did not load (run npm ci). ${String(error)}`, { cause: error })
   }
   // Test files run in parallel workers: one unpacks, the others wait (a half-written binary would not start).
   const lock = join(tmpdir(), 'chromium-unpack.lock')
