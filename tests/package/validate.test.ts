@@ -566,7 +566,7 @@ describe.each<[string, Row[]]>([
   })
 })
 
-describe('validate.mjs CLI', () => {
+describe('the validate CLI (scripts/validate/cli.mjs)', () => {
   const run = (...args: string[]) => spawnSync(process.execPath, [VALIDATE, ...args], { encoding: 'utf8' })
 
   it('exits 0 with one OK line for a valid package', () => {
