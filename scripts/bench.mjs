@@ -21,6 +21,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
+import { CHROMIUM_ARGS, resolveChromium } from './lib/chromium.mjs'
 import { startHost } from './start.mjs'
 
 const root = resolve(import.meta.dirname, '..')
@@ -99,10 +100,7 @@ const RUNS = [
   { scenario: 'withdrawn-certificate', locale: 'en-US' },
 ]
 const host = await startHost({ port: 0, log: () => undefined })
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-})
+const browser = await chromium.launch({ executablePath: (await resolveChromium()).path, args: CHROMIUM_ARGS })
 /** @type {any[]} */
 const rows = []
 try {

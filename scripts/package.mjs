@@ -4,7 +4,10 @@
  * Zips a validated app package directory into an upload-ready archive (what `zcli apps:package`
  * does, offline and deterministic).
  *
- *   node scripts/package.mjs [dir] [out]    (defaults: dist, <project root>/app-<version>.zip)
+ *   node scripts/package.mjs [--marketplace] [dir] [out]    (defaults: dist, <project root>/app-<version>.zip)
+ *
+ * --marketplace: the zip for a Marketplace submission (app-<version>-marketplace.zip): the same
+ * files with `"private": false` in manifest.json, validated as a listing first.
  *
  * - runs the validator first and refuses to package an invalid app (exit 1, problems on stderr);
  * - takes the same files ZAS/zcli take (everything but tmp/ and dot-files; also never the local
@@ -15,19 +18,20 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { formatProblem, inspectPackage } from './validate.mjs'
+import { formatProblem, inspectPackage } from './validate/index.mjs'
 import { createZip } from './lib/zip.mjs'
 
-/** @typedef {import('./validate.mjs').Problem} Problem */
+/** @typedef {import('./validate/index.mjs').Problem} Problem */
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url))
 
 /**
- * Where the zip goes by default: app-<version>.zip at the project root.
+ * Where the zip goes by default: app-<version>.zip (app-<version>-marketplace.zip) at the project root.
  * @param {string} version
+ * @param {{ marketplace?: boolean }} [options]
  */
-export function defaultZipPath(version) {
-  return resolve(PROJECT_ROOT, `app-${version}.zip`)
+export function defaultZipPath(version, options = {}) {
+  return resolve(PROJECT_ROOT, `app-${version}${options.marketplace ? '-marketplace' : ''}.zip`)
 }
 
 /** Thrown when the package directory does not validate; carries the problems. */
@@ -54,20 +58,24 @@ export class InvalidPackageError extends Error {
  * Validates `dir` and writes the zip.
  * @param {string} dirArg package directory (e.g. dist)
  * @param {string} [outArg] zip path; default <project root>/app-<manifest version>.zip
+ * @param {{ marketplace?: boolean }} [options] marketplace: a listing's zip, `"private": false`
  * @returns {PackageResult}
  */
-export function packageApp(dirArg, outArg) {
+export function packageApp(dirArg, outArg, options = {}) {
   const dir = resolve(dirArg)
-  const report = inspectPackage(dir)
+  const marketplace = Boolean(options.marketplace)
+  const report = inspectPackage(dir, { marketplace })
   if (report.problems.length > 0 || !report.manifest) throw new InvalidPackageError(dirArg, report.problems)
   const version = String(report.manifest.version)
-  const out = resolve(outArg ?? defaultZipPath(version))
+  const out = resolve(outArg ?? defaultZipPath(version, { marketplace }))
   const rel = relative(dir, out)
   if (!rel.startsWith('..') && !rel.startsWith(sep) && rel !== '' && !rel.startsWith(`tmp${sep}`)) {
     // it would end up inside the next package (zcli only ignores tmp/)
     throw new Error(`refusing to write ${out} inside the package directory ${dir} (use a path outside it, or under tmp/)`)
   }
-  const entries = report.files.map((name) => ({ name, data: readFileSync(resolve(dir, name)) }))
+  // the listing's manifest is the one the validator judged: the package's, with private false
+  const listingManifest = Buffer.from(`${JSON.stringify(report.manifest, null, 2)}\n`)
+  const entries = report.files.map((name) => ({ name, data: marketplace && name === 'manifest.json' ? listingManifest : readFileSync(resolve(dir, name)) }))
   const zip = createZip(entries)
   mkdirSync(dirname(out), { recursive: true })
   writeFileSync(out, zip)
@@ -82,17 +90,19 @@ export function packageApp(dirArg, outArg) {
 
 /** @param {string[]} argv */
 function main(argv) {
-  if (argv.length > 2 || argv[0] === '-h' || argv[0] === '--help') {
-    process.stderr.write('usage: node scripts/package.mjs [dir] [out]   (defaults: dist, app-<version>.zip at the project root)\n')
+  const marketplace = argv.includes('--marketplace')
+  const rest = argv.filter((a) => a !== '--marketplace')
+  if (rest.length > 2 || rest.some((a) => a.startsWith('-'))) {
+    process.stderr.write('usage: node scripts/package.mjs [--marketplace] [dir] [out]   (defaults: dist, app-<version>[-marketplace].zip at the project root)\n')
     return 2
   }
-  const dirArg = argv[0] ?? 'dist'
+  const dirArg = rest[0] ?? 'dist'
   if (!existsSync(dirArg) || !statSync(dirArg).isDirectory()) {
     process.stderr.write(`package: ${dirArg} is not a directory (build the app first: npm run build)\n`)
     return 2
   }
   try {
-    const result = packageApp(dirArg, argv[1])
+    const result = packageApp(dirArg, rest[1], { marketplace })
     for (const w of result.warnings) process.stderr.write(`warning: ${formatProblem(w)}\n`)
     process.stdout.write(
       `packaged ${result.files.length} files (${result.inputBytes} bytes) from ${dirArg} into ${relative(process.cwd(), result.out) || result.out} (${result.zipBytes} bytes)\n`,

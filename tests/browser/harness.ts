@@ -9,30 +9,25 @@
  *   await s.screenshotSidebar('artifacts/x.png')
  *   await harness.close()                             // afterAll
  *
- * The app is the BUILT one (dist/, `npx vite build` first). Chromium is never downloaded: set
- * CHROMIUM_PATH to use another binary than /usr/lib/chromium/chromium.
+ * The app is the BUILT one (dist/, `npx vite build` first). Chromium is never downloaded: Debian's,
+ * else the one inside the npm package @sparticuz/chromium (scripts/lib/chromium.mjs; CHROMIUM_PATH
+ * picks another binary, CHROMIUM_SOURCE=npm forces the package's).
+ *
+ * Every scenario page a test opens through useHarness() is closed after that test by the harness.
  */
-import { existsSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { chromium } from 'playwright-core'
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, afterEach, beforeAll } from 'vitest'
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core'
+import { CHROMIUM_ARGS, resolveChromium } from '../../scripts/lib/chromium.mjs'
 import { startHost } from '../../scripts/start.mjs'
 import type { LocalHost } from '../../dev/zendesk-host/server'
 import type { HostSnapshot } from '../../dev/zendesk-host/types'
 
 export type { HostSnapshot } from '../../dev/zendesk-host/types'
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium'
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
+export { CHROMIUM_ARGS } from '../../scripts/lib/chromium.mjs'
 
 /**
  * The part of the SDK client the tests call inside a frame (`window.client` in a probe frame).
@@ -64,19 +59,9 @@ export const TEST_TIMEOUT = 45_000
 /** For beforeAll (builds the host's bundles, launches Chromium) and afterAll. */
 export const HOOK_TIMEOUT = 120_000
 
-/** Throws a clear error when the Chromium binary is missing. */
-export function assertChromium(path: string = CHROMIUM_PATH): void {
-  if (!existsSync(path)) {
-    throw new Error(
-      `Chromium not found at ${path}. The browser tests use Debian's Chromium (apt-get install chromium) ` +
-        'and never download a browser; set CHROMIUM_PATH to point at another Chromium binary.',
-    )
-  }
-}
-
 export async function launchChromium(): Promise<Browser> {
-  assertChromium()
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: TIMEOUTS.launch })
+  const { path } = await resolveChromium()
+  return chromium.launch({ executablePath: path, args: CHROMIUM_ARGS, timeout: TIMEOUTS.launch })
 }
 
 export interface OpenOptions {
@@ -193,7 +178,6 @@ export async function openScenario(host: LocalHost, browser: Browser, scenario: 
 
 /** Starts the host (random port) and Chromium. Close it in afterAll. */
 export async function startHarness(options: { distDir?: string } = {}): Promise<Harness> {
-  assertChromium()
   const host = await startHost({ port: 0, ...(options.distDir ? { distDir: options.distDir } : {}) })
   let browser: Browser
   try {
@@ -213,11 +197,20 @@ export async function startHarness(options: { distDir?: string } = {}): Promise<
   }
 }
 
-/** Starts the harness before a test file's tests and closes it after them. */
+/**
+ * Starts the harness before a test file's tests and closes it after them; the scenario pages a
+ * test opens are closed after that test, passed or failed, so tests just open.
+ */
 export function useHarness(): Harness {
   let started: Harness | undefined
+  const opened = new Set<ScenarioPage>()
   beforeAll(async () => {
     started = await startHarness()
+  }, HOOK_TIMEOUT)
+  afterEach(async () => {
+    const pages = [...opened]
+    opened.clear()
+    await Promise.all(pages.map((s) => s.close()))
   }, HOOK_TIMEOUT)
   afterAll(async () => {
     await started?.close()
@@ -233,7 +226,11 @@ export function useHarness(): Harness {
     get browser() {
       return live().browser
     },
-    open: (scenario, options) => live().open(scenario, options),
+    async open(scenario, options) {
+      const s = await live().open(scenario, options)
+      opened.add(s)
+      return s
+    },
     close: () => live().close(),
   }
 }

@@ -54,7 +54,7 @@ export const FIXTURE_FILES = [
 export function validManifest(): Json {
   return {
     name: 'Fixture App',
-    author: { name: 'Fixture Author', email: 'apps@example.com', url: 'https://example.com' },
+    author: { name: 'Fixture Author', email: 'apps@fixture-author.dev', url: 'https://fixture-author.dev/apps' },
     defaultLocale: 'ko',
     private: true,
     location: { support: { ticket_sidebar: { url: 'assets/iframe.html', flexible: true } } },

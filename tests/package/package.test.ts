@@ -95,8 +95,24 @@ describe('packageApp', () => {
     expect(existsSync(inTmp)).toBe(true)
   })
 
+  it('--marketplace: the same files with "private": false in the manifest, validated as a listing', () => {
+    const out = join(fx.root, 'listing.zip')
+    packageApp(fx.dir, out, { marketplace: true })
+    const entries = parseZip(readFileSync(out))
+    expect(entries.map((e) => e.name)).toEqual(FIXTURE_FILES)
+    const listed = JSON.parse(entries.find((e) => e.name === 'manifest.json')!.data.toString('utf8')) as Record<string, unknown>
+    expect(listed).toEqual({ ...fx.readJson('manifest.json'), private: false })
+    for (const entry of entries.filter((e) => e.name !== 'manifest.json')) expect(entry.data.equals(fx.read(entry.name)), entry.name).toBe(true)
+    expect(fx.readJson('manifest.json').private).toBe(true)
+
+    fx.editJson('manifest.json', (m) => delete (m.author as Record<string, unknown>).url)
+    expect(() => packageApp(fx.dir, join(fx.root, 'listing-2.zip'), { marketplace: true })).toThrow(InvalidPackageError)
+    expect(packageApp(fx.dir, join(fx.root, 'private.zip')).files).toEqual(FIXTURE_FILES)
+  })
+
   it('names the default zip after the manifest version, at the project root', () => {
     expect(defaultZipPath('0.1.0')).toBe(join(PROJECT_ROOT, 'app-0.1.0.zip'))
+    expect(defaultZipPath('0.1.0', { marketplace: true })).toBe(join(PROJECT_ROOT, 'app-0.1.0-marketplace.zip'))
     expect(PROJECT_ROOT).toBe(resolve(import.meta.dirname, '../..') + '/')
   })
 })
@@ -174,6 +190,13 @@ describe('package.mjs CLI', () => {
     const total = FIXTURE_FILES.reduce((sum, f) => sum + fx.read(f).length, 0)
     expect(r.stdout).toBe(`packaged 7 files (${total} bytes) from dist into cli.zip (${zip.length} bytes)\n`)
     expect(parseZip(zip).map((e) => e.name)).toEqual(FIXTURE_FILES)
+  })
+
+  it('--marketplace writes the listing zip', () => {
+    const r = run('--marketplace', 'dist', 'listing.zip')
+    expect(r.status).toBe(0)
+    const manifest = parseZip(readFileSync(join(fx.root, 'listing.zip'))).find((e) => e.name === 'manifest.json')!
+    expect(JSON.parse(manifest.data.toString('utf8'))).toMatchObject({ private: false })
   })
 
   it('refuses an invalid app with exit 1 and the problems', () => {

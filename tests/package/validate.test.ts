@@ -3,12 +3,12 @@ import { randomBytes } from 'node:crypto'
 import { readFileSync, symlinkSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { inspectPackage, validatePackage, type Problem } from '../../scripts/validate.mjs'
+import { inspectPackage, RULES, validatePackage, type Problem } from '../../scripts/validate/index.mjs'
 import { createFixture, FIXTURE_FILES, makePng, type Fixture, type Json } from './fixture'
 
-const VALIDATE = resolve(import.meta.dirname, '../../scripts/validate.mjs')
+const VALIDATE = resolve(import.meta.dirname, '../../scripts/validate/cli.mjs')
 const SUPPORT_LOCATIONS = 'top_bar, nav_bar, ticket_sidebar, new_ticket_sidebar, user_sidebar, organization_sidebar, background, modal, ticket_editor, system_top_bar'
-const PARAM_TYPES = 'text, password, checkbox, url, number, multiline, hidden, oauth'
+const PARAM_TYPES = 'text, checkbox, url, number, multiline, hidden, oauth'
 
 let fx: Fixture
 beforeEach(() => {
@@ -40,8 +40,8 @@ const parseError = (text: string) => {
   }
   throw new Error('expected invalid JSON')
 }
-const p = (rule: string, file: string, message: string | ReturnType<typeof expect.stringMatching>): Problem =>
-  ({ rule, file, message }) as Problem
+/** One expected problem; `message` may be an asymmetric matcher such as expect.stringMatching. */
+const p = (rule: string, file: string, message: string): Problem => ({ rule, file, message })
 
 describe('validatePackage: valid packages', () => {
   it('accepts the fixture package', () => {
@@ -58,6 +58,7 @@ describe('validatePackage: valid packages', () => {
       fx.writeJson(file, JSON.parse(readFileSync(join(project, file), 'utf8')) as Json)
     }
     expect(validatePackage(fx.dir)).toEqual([])
+    expect(validatePackage(fx.dir, { marketplace: true })).toEqual([])
   })
 
   it.each<[string, (f: Fixture) => void]>([
@@ -98,7 +99,7 @@ describe('validatePackage: valid packages', () => {
     fx.editJson('manifest.json', (m) => (m.customField = 1))
     const report = inspectPackage(fx.dir)
     expect(report.problems).toEqual([])
-    expect(report.warnings.map((w) => [w.rule, w.file])).toEqual([
+    expect(report.warnings.map((w: Problem) => [w.rule, w.file])).toEqual([
       ['own.not_packaged', 'tmp/'],
       ['own.unknown_manifest_key', 'manifest.json'],
       ['zas.insecure_token_parameter_in_manifest', 'manifest.json'],
@@ -199,7 +200,6 @@ const manifestRows: Row[] = [
   ]],
   ['frameworkVersion 1.0', manifest((m) => (m.frameworkVersion = '1.0')), [
     p('own.framework_version', 'manifest.json', 'frameworkVersion must be "2.0" for this app (an iframe app on ZAF v2), got "1.0".'),
-    p('zas.locations_cant_be_urls', 'manifest.json', 'App locations must not be URLs for this framework version.'),
   ]],
   ['frameworkVersion unknown', manifest((m) => (m.frameworkVersion = '3.0')), [
     p('zas.invalid_version', 'manifest.json', '3.0 is not a valid framework version. Available versions are: 0.5, 1.0, 2.0.'),
@@ -214,9 +214,31 @@ const manifestRows: Row[] = [
     p('zas.oauth_keys.missing', 'manifest.json', 'Missing required oauth fields in manifest: client_secret, authorize_uri, access_token_uri'),
     p('zas.oauth_parameter_required', 'manifest.json', 'Please upgrade to our new oauth format. Learn more: https://developer.zendesk.com/apps/docs/developer-guide/manifest#oauth'),
   ]],
+  ['marketingOnly set', manifest((m) => (m.marketingOnly = true)), [
+    p('own.app_kind', 'manifest.json', 'marketingOnly is true, but this package is a ticket-sidebar app with a location. Remove marketingOnly or set it to false.'),
+  ]],
+  ['an experiment ZAS does not offer', manifest((m) => (m.experiments = { hashParams: true, fancyFeature: true, offFeature: false })), [
+    p('zas.invalid_experiment', 'manifest.json', 'Manifest specifies unknown or unavailable experiment: fancyFeature'),
+  ]],
+  ['author email on example.com', manifest((m) => ((m.author as Json).email = 'apps@example.com')), [
+    p('own.author_placeholder', 'manifest.json', 'author.email "apps@example.com" is on a domain reserved for examples; agents and admins write to it for support. Use the product\'s own support address.'),
+  ]],
+  ['author url on a .test domain', manifest((m) => ((m.author as Json).url = 'https://apps.fixture.test/about')), [
+    p('own.author_placeholder', 'manifest.json', 'author.url "https://apps.fixture.test/about" is on a domain reserved for examples. Use the product\'s own page.'),
+  ]],
+  ['termsConditionsURL without scheme', manifest((m) => (m.termsConditionsURL = 'terms.html')), [
+    p('zas.invalid_url', 'manifest.json', 'terms_conditions_url must be a valid URL, got "terms.html". Expected an http:// or https:// URL.'),
+  ]],
+  ['noTemplate of the wrong type', manifest((m) => (m.noTemplate = 'yes')), [
+    p('zas.invalid_no_template', 'manifest.json', 'noTemplate must be set to true, false, or an array of valid locations.'),
+  ]],
 ]
 
 const locationRows: Row[] = [
+  ['location a number', manifest((m) => (m.location = 5)), [
+    p('zas.manifest_keys.missing', 'manifest.json', 'Missing required field in manifest: location (it defines no location; expected e.g. {"support": {"ticket_sidebar": {"url": "assets/iframe.html"}}})'),
+    p('own.location_type', 'manifest.json', 'location must be an object like {"support": {"ticket_sidebar": {"url": "assets/iframe.html"}}}, got 5.'),
+  ]],
   ['unknown host', manifest((m) => ((m.location as Json).zendesk_talk = { ticket_sidebar: 'assets/iframe.html' })), [
     p('zas.invalid_host', 'manifest.json', 'zendesk_talk is an invalid host for apps. Expected one of: support, chat, standalone_chat, sell.'),
   ]],
@@ -242,8 +264,8 @@ const locationRows: Row[] = [
     p('zas.locations_must_be_urls', 'manifest.json', 'App locations need to be URLs for this framework version. (location.support.ticket_sidebar is a v1-style location)'),
   ]],
   ['location value of the wrong type', manifest((m) => ((m.location as Json).support = { ticket_sidebar: 42 })), [
-    p('own.location_options', 'manifest.json', 'location.support.ticket_sidebar must be a URL string or an object like {"url": "assets/iframe.html"}, got 42.'),
     p('zas.manifest_keys.missing', 'manifest.json', 'Missing required field in manifest: location (it defines no location; expected e.g. {"support": {"ticket_sidebar": {"url": "assets/iframe.html"}}})'),
+    p('own.location_options', 'manifest.json', 'location.support.ticket_sidebar must be a URL string or an object like {"url": "assets/iframe.html"}, got 42.'),
   ]],
 ]
 
@@ -371,6 +393,9 @@ const fileRows: Row[] = [
   ['four screenshots', (f) => [0, 1, 2, 3].forEach((n) => f.write(`assets/screenshot-${n}.png`, makePng(1024, 768))), [
     p('zas.screenshots.excessive_files', 'assets', 'The app has 4 screenshots (assets/screenshot-0.png, assets/screenshot-1.png, assets/screenshot-2.png, assets/screenshot-3.png); at most 3 are supported.'),
   ]],
+  ['a banner that is not a PNG', (f) => f.write('assets/banner.png', 'GIF89a'), [
+    p('zas.banner.invalid_format', 'assets/banner.png', 'Banner image must be a PNG file (it does not start with the PNG signature).'),
+  ]],
   ['a banner of the wrong size', (f) => f.write('assets/banner.png', makePng(800, 200)), [
     p('zas.banner.invalid_size', 'assets/banner.png', 'Invalid banner image dimensions. Must be 830x200px (or 1660x400px), got 800x200.'),
   ]],
@@ -415,6 +440,118 @@ const fileRows: Row[] = [
   ]],
 ]
 
+/** Advice: the package stays valid, and these warnings are reported. */
+const warningRows: Row[] = [
+  ['tmp/ left in the package folder', (f) => f.write('tmp/old.zip', 'x'), [
+    p('own.not_packaged', 'tmp/', 'tmp/ is not part of the package (tmp/, dot-files and zcli.apps.config.json are left out) and will not be uploaded.'),
+  ]],
+  ['an unknown manifest field', manifest((m) => (m.customField = 1)), [
+    p('own.unknown_manifest_key', 'manifest.json', expect.stringMatching(/^Unknown manifest field "customField"; ZAS ignores it\. Known fields: name, /)),
+  ]],
+  ['a key-like setting that is not secure', addParam({ name: 'api_key', type: 'text' }), [
+    p('zas.insecure_token_parameter_in_manifest', 'manifest.json', 'parameters.api_key: Make sure to set secure to true when using keys in Settings. Learn more: https://developer.zendesk.com/apps/docs/developer-guide/using_sdk#using-secure-settings'),
+  ]],
+  ['a hidden setting with a default', addParam({ name: 'internal_id', type: 'hidden', default: 'x' }), [
+    p('zas.default_secure_or_hidden_parameter_in_manifest', 'manifest.json', 'parameters.internal_id: Default values for secure or hidden parameters are not stored securely. Be sure to review them and confirm they do not contain sensitive data'),
+  ]],
+  ['a secure setting without scopes', addParam({ name: 'api_secret', type: 'text', secure: true }), [
+    p('zas.secure_parameters_with_no_scopes_in_manifest', 'manifest.json', 'parameters.api_secret is secure but declares no scopes. Learn more: https://developer.zendesk.com/documentation/apps/getting-started/setting-up-new-apps/#scopes'),
+  ]],
+  ['a source map', (f) => f.write('assets/app-abc123.js.map', '{"version":3}'), [
+    p('own.source_map', 'assets/app-abc123.js.map', "assets/app-abc123.js.map is a source map; ZAS accepts it but it ships the app's sources. Set build.sourcemap to false to leave it out."),
+  ]],
+  ['an http:// request in the bundle', (f) => f.write('assets/app-abc123.js', 'fetch("http://api.partner.kr/status")'), [
+    p('zas.insecure_http_request', 'assets/app-abc123.js', 'Possible insecure HTTP request to http://api.partner.kr/status in assets/app-abc123.js. Consider using the HTTPS protocol instead.'),
+  ]],
+  ['an AWS key id in a text file', (f) => f.write('assets/notes.txt', `key: AKIA${'ABCDEFGHIJKLMNOP'}`), [
+    p('zas.application_secret', 'assets/notes.txt', 'Possible AWS Access Key ID found in assets/notes.txt. Consider reviewing the contents of this file before submitting your app.'),
+  ]],
+  ['an SVG with an embedded bitmap', (f) => f.write('assets/icon.svg', '<svg xmlns="http://www.w3.org/2000/svg"><image href="data:image/png;base64,AAAA"/></svg>'), [
+    p('zas.bitmap_in_svg', 'assets/icon.svg', 'assets/icon.svg contains an embedded bitmap and cannot be used as an app icon. It has been replaced with a default placeholder icon.'),
+  ]],
+  ['an SVG with an event handler', (f) => f.write('assets/icon.svg', '<svg xmlns="http://www.w3.org/2000/svg" onload="go()"></svg>'), [
+    p('zas.sanitised_svg', 'assets/icon.svg', 'The markup in assets/icon.svg has been edited for use in Zendesk and may not display as intended.'),
+  ]],
+]
+
+describe('validatePackage: warnings', () => {
+  it.each(warningRows)('warns about %s', (_title, mutate, expected) => {
+    mutate(fx)
+    const report = inspectPackage(fx.dir)
+    expect(report.problems).toEqual([])
+    expect(report.warnings).toEqual(expected)
+  })
+})
+
+/** A private upload accepts these; a Marketplace listing (`--marketplace`, or `"private": false`) does not. */
+const marketplaceRows: Row[] = [
+  ['an author without url', manifest((m) => delete (m.author as Json).url), [
+    p('docs.listing.author_url', 'manifest.json', 'author.url is missing. A Marketplace listing shows the author\'s name, support email and a URL about the author or the app ("Create content").'),
+  ]],
+  ['an English name over 40 characters', (f) => f.editJson('translations/en.json', (j) => (app(j).name = 'Kakao T Daeri non-member chat helper app!')), [
+    p('docs.listing.name_length', 'translations/en.json', 'app.name is 41 characters; a Marketplace listing allows 40, spaces included ("Create content").'),
+  ]],
+  ['an English short description over 80 characters (as description)', (f) => f.editJson('translations/en.json', (j) => {
+    delete app(j).short_description
+    app(j).description = 'x'.repeat(81)
+  }), [
+    p('docs.listing.short_description_length', 'translations/en.json', 'app.short_description is 81 characters; a Marketplace listing allows 80, spaces included ("Create content").'),
+  ]],
+  ['a product block whose name is too long', (f) => f.editJson('translations/en.json', (j) => {
+    app(j).support = { name: 'n'.repeat(45), short_description: 's', long_description: 'l', installation_instructions: 'i' }
+  }), [
+    p('docs.listing.name_length', 'translations/en.json', 'app.support.name is 45 characters; a Marketplace listing allows 40, spaces included ("Create content").'),
+  ]],
+]
+
+describe('validatePackage: the Marketplace profile', () => {
+  it('accepts the fixture as a listing too', () => {
+    expect(validatePackage(fx.dir, { marketplace: true })).toEqual([])
+    expect(inspectPackage(fx.dir, { marketplace: true }).manifest?.private).toBe(false)
+  })
+
+  it.each(marketplaceRows)('reports %s, which a private upload accepts', (_title, mutate, expected) => {
+    mutate(fx)
+    expect(validatePackage(fx.dir)).toEqual([])
+    expect(validatePackage(fx.dir, { marketplace: true })).toEqual(expected)
+  })
+
+  it('judges a manifest that says "private": false as a listing without being asked', () => {
+    fx.editJson('manifest.json', (m) => {
+      m.private = false
+      delete (m.author as Json).url
+    })
+    expect(validatePackage(fx.dir).map((problem) => problem.rule)).toEqual(['docs.listing.author_url'])
+  })
+
+  it('leaves the files as they are (the profile judges a copy of the manifest)', () => {
+    const before = fx.read('manifest.json')
+    inspectPackage(fx.dir, { marketplace: true })
+    expect(fx.read('manifest.json')).toEqual(before)
+  })
+})
+
+describe('the rule tables', () => {
+  const ids = RULES.map((rule) => rule.id)
+
+  it('give every rule a unique id and a summary', () => {
+    expect(new Set(ids).size).toBe(ids.length)
+    for (const rule of RULES) expect(rule.summary.length, rule.id).toBeGreaterThan(10)
+  })
+
+  it('have a test case for every rule, and no case for a rule that does not exist', () => {
+    const rows = [...manifestRows, ...locationRows, ...parameterRows, ...translationRows, ...fileRows, ...warningRows, ...marketplaceRows]
+    const tested = new Set(rows.flatMap(([, , expected]) => expected.map((problem) => problem.rule)))
+    expect(ids.filter((id) => !tested.has(id))).toEqual([])
+    expect([...tested].filter((id) => !ids.includes(id))).toEqual([])
+  })
+
+  it('mark as warnings exactly the rules the warning cases expect', () => {
+    const warned = new Set(warningRows.flatMap(([, , expected]) => expected.map((problem) => problem.rule)))
+    expect(RULES.filter((rule) => rule.level === 'warning').map((rule) => rule.id).sort()).toEqual([...warned].sort())
+  })
+})
+
 describe.each<[string, Row[]]>([
   ['manifest', manifestRows],
   ['location', locationRows],
@@ -429,7 +566,7 @@ describe.each<[string, Row[]]>([
   })
 })
 
-describe('validate.mjs CLI', () => {
+describe('the validate CLI (scripts/validate/cli.mjs)', () => {
   const run = (...args: string[]) => spawnSync(process.execPath, [VALIDATE, ...args], { encoding: 'utf8' })
 
   it('exits 0 with one OK line for a valid package', () => {
@@ -454,6 +591,26 @@ describe('validate.mjs CLI', () => {
       '✗ manifest.json: version must be a semantic version (MAJOR.MINOR.PATCH, e.g. "1.0.0"), got "1.0". [own.version_semver]',
       `validate: ${fx.dir} is not a valid Zendesk app package (2 problems)`,
     ])
+  })
+
+  it('--marketplace judges the package as a listing', () => {
+    const ok = run('--marketplace', fx.dir)
+    expect(ok.status).toBe(0)
+    expect(ok.stdout).toMatch(/^OK .* as a Marketplace listing: Fixture App v0\.1\.0 /)
+    fx.editJson('manifest.json', (m) => delete (m.author as Json).url)
+    expect(run(fx.dir).status).toBe(0)
+    const listing = run(fx.dir, '--marketplace')
+    expect(listing.status).toBe(1)
+    expect(listing.stderr.trimEnd().split('\n')).toEqual([
+      '✗ manifest.json: author.url is missing. A Marketplace listing shows the author\'s name, support email and a URL about the author or the app ("Create content"). [docs.listing.author_url]',
+      `validate: ${fx.dir} is not a valid Zendesk app package as a Marketplace listing (1 problem)`,
+    ])
+  })
+
+  it('exits 2 on an unknown option', () => {
+    const r = run('--strict', fx.dir)
+    expect(r.status).toBe(2)
+    expect(r.stderr).toContain('usage: node scripts/validate/cli.mjs [--marketplace] [dir]')
   })
 
   it('exits 2 when the directory does not exist', () => {
