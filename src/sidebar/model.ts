@@ -11,6 +11,7 @@ import {
   detectIntent,
   matchPhones,
   NO_HINT,
+  reads,
   type BranchId,
   type Decision,
   type EmpathyKind,
@@ -204,7 +205,7 @@ export function viewOf(state: SidebarState, today: Date = new Date()): SidebarVi
   const identity = checkIdentity(state.identity, today)
   const decision = state.status === null ? null : decideFor(state, identity)
   const applies = decision?.applies ? decision : null
-  const identityCheck = applies?.branch.id === 'termination_certificate' ? identity : null
+  const identityCheck = applies && reads(applies.branch, 'identity') ? identity : null
   const phoneCompare = comparePhones(state.phoneInputs)
 
   const fields = settings?.consultationFields ?? null
@@ -234,33 +235,24 @@ export function viewOf(state: SidebarState, today: Date = new Date()): SidebarVi
   }
 }
 
-/**
- * Asks the procedure twice when needed: first which branch applies, then with the inputs only
- * that branch uses (so the reasons do not mention inputs of other branches).
- */
+/** Asks the procedure once, with all the agent gave: the branch reads what it declares. */
 function decideFor(state: SidebarState, identity: IdentityCheck): Decision {
-  const status = state.status!.value
-  const base = {
-    status,
+  const { name, birthDate, phone, confirmedIsPerson } = state.identity
+  return decide({
+    status: state.status!.value,
     hint: state.hint,
     chosenBranch: state.chosenBranch ?? undefined,
     rootDepth: state.settings?.rootDepth ?? '',
     customerFrustrated: state.customerFrustrated,
     earlierGuideFailed: state.hint.intent === 'verification_failing',
-  }
-  const first = decide(base)
-  if (!first.applies) return first
-  if (first.branch.id === 'reinquiry_phone_change') {
-    return decide({ ...base, verificationOnly: state.verificationOnly, phoneMatch: state.phoneMatch ?? undefined })
-  }
-  const { name, birthDate, phone, confirmedIsPerson } = state.identity
-  if (first.branch.id === 'termination_certificate' && (name || birthDate || phone || confirmedIsPerson)) {
-    return decide({ ...base, identity })
-  }
-  return first
+    verificationOnly: state.verificationOnly,
+    phoneMatch: state.phoneMatch ?? undefined,
+    // Nothing typed yet: the check is still to do (pending), not failed.
+    identity: name || birthDate || phone || confirmedIsPerson ? identity : undefined,
+  })
 }
 
-/** Whether Apply sends this step: text steps always, optional ones when ticked, branch 4's follow-ups once known. */
+/** Whether Apply sends this step: text steps always, optional ones when ticked, phone-match follow-ups once known. */
 function stepIsSent(step: ReplyStep, state: SidebarState): boolean {
   return (step.kind === 'text' || (step.kind === 'optional_text' && !!state.optionalSteps[step.id])) && (!step.when || step.when === state.phoneMatch)
 }

@@ -1,4 +1,4 @@
-import { DEPTH_SEPARATOR, type Decision } from '../procedure'
+import { DEPTH_SEPARATOR, reads, type Decision } from '../procedure'
 import { pathText } from '../i18n/procedure-texts'
 import type { Translate } from '../i18n'
 import { filterChoices } from '../sidebar/consultation'
@@ -9,7 +9,7 @@ type Applies = Extract<Decision, { applies: true }>
 
 /** 상담유형: the path to set, the fixed/picked choice, the field's current value. */
 export function ConsultationPanel({ decision, state, view, sidebar, t }: { decision: Applies; state: SidebarState; view: SidebarView; sidebar: Sidebar; t: Translate }) {
-  const isReinquiry = decision.branch.id === 'reinquiry_phone_change'
+  const asksScope = reads(decision.branch, 'verificationOnly')
   const picking = decision.consultation.agentPicksDepth
   const picked = state.pickedDepth
   const current = consultationFieldIds(state.settings?.consultationFields ?? null)
@@ -21,7 +21,7 @@ export function ConsultationPanel({ decision, state, view, sidebar, t }: { decis
   return (
     <section class="panel" data-testid="consultation">
       <h2>{t('consultationTitle')}</h2>
-      {isReinquiry ? (
+      {asksScope ? (
         <div class="segmented" role="group">
           <button type="button" aria-pressed={state.verificationOnly} data-scope="verification-only" onClick={() => sidebar.setVerificationOnly(true)}>
             {t('verificationOnly')}

@@ -1,5 +1,5 @@
 import type { ReplyStep } from '../procedure'
-import type { MessageKey, Translate } from '../i18n'
+import type { Translate } from '../i18n'
 import type { Sidebar, SidebarState } from '../sidebar/model'
 import { Checkbox } from './Checkbox'
 
@@ -11,7 +11,7 @@ export function StepCard({ step, index, state, sidebar, t }: { step: ReplyStep; 
   return (
     <section class={optional ? 'card card--optional' : 'card'} data-testid="step" data-step={step.id}>
       <h3>
-        {circled(index)} {t(`step_${step.id}` as MessageKey)}
+        {circled(index)} {t(`step_${step.id}`)}
       </h3>
       {optional ? (
         <Checkbox checked={!!state.optionalSteps[step.id]} onChange={(on) => sidebar.toggleOptional(step.id, on)}>
