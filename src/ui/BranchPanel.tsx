@@ -1,7 +1,7 @@
 import { BRANCHES, type Decision } from '../procedure'
 import type { Translate } from '../i18n'
 import { reasonText } from '../i18n/procedure-texts'
-import type { Sidebar } from '../sidebar/model'
+import type { Sidebar } from '../sidebar/store'
 
 type Applies = Extract<Decision, { applies: true }>
 

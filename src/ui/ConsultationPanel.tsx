@@ -2,7 +2,9 @@ import { DEPTH_SEPARATOR, reads, type Decision } from '../procedure'
 import { pathText } from '../i18n/procedure-texts'
 import type { Translate } from '../i18n'
 import { filterChoices } from '../sidebar/consultation'
-import type { Sidebar, SidebarState, SidebarView } from '../sidebar/model'
+import type { SidebarState } from '../sidebar/state'
+import type { Sidebar } from '../sidebar/store'
+import type { SidebarView } from '../sidebar/view'
 import { consultationFieldIds } from '../sidebar/settings'
 
 type Applies = Extract<Decision, { applies: true }>

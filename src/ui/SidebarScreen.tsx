@@ -1,6 +1,6 @@
 import { reads } from '../procedure'
 import type { Translate, UiLanguage } from '../i18n'
-import type { Sidebar } from '../sidebar/model'
+import type { Sidebar } from '../sidebar/store'
 import { ApplyBar } from './ApplyBar'
 import { BranchPanel } from './BranchPanel'
 import { ConsultationPanel } from './ConsultationPanel'

@@ -1,6 +1,7 @@
 import type { ReplyStep } from '../procedure'
 import type { Translate } from '../i18n'
-import type { Sidebar, SidebarState } from '../sidebar/model'
+import type { SidebarState } from '../sidebar/state'
+import type { Sidebar } from '../sidebar/store'
 import { Checkbox } from './Checkbox'
 
 /** One reply step: its title, the article's text as a preview, and Insert (once). */

@@ -1,6 +1,7 @@
 import type { Translate, UiLanguage } from '../i18n'
 import { parameterLabel } from '../i18n'
-import type { ApplyBlocker, Notice } from '../sidebar/model'
+import type { Notice } from '../sidebar/state'
+import type { ApplyBlocker } from '../sidebar/view'
 import type { SettingProblem } from '../sidebar/settings'
 import type { StatusEvidence } from '../sidebar/requester-status'
 import type { ZendeskFailure } from '../zendesk/calls'

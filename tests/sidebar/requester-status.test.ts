@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readRequesterStatus, statusFromRecord } from '../../src/sidebar/requester-status'
+import { markerReads, readRequesterStatus, statusFromRecord } from '../../src/sidebar/requester-status'
 import type { MemberMarker } from '../../src/sidebar/settings'
 import type { TicketSnapshot } from '../../src/zendesk/ticket-host'
 
@@ -41,8 +41,14 @@ describe('readRequesterStatus', () => {
     expect(readRequesterStatus(fieldMarker, ticket({ requester: null }))).toEqual({ kind: 'no_requester' })
   })
 
-  it('asks for the REST record when the data API could not read the field', () => {
-    expect(readRequesterStatus(fieldMarker, ticket({ requesterUserField: { available: false } }))).toEqual({ kind: 'needs_record', userId: 5 })
+  it('asks for the REST record when the data API could not read the field, and says how to finish with it', () => {
+    const reading = readRequesterStatus(fieldMarker, ticket({ requesterUserField: { available: false } }))
+    expect(reading).toMatchObject({ kind: 'needs_record', userId: 5 })
+    if (reading.kind !== 'needs_record') throw new Error('expected a record to read')
+    expect(reading.finish({ id: 5, externalId: null, tags: [], userFields: { driver_status: 'member' } })).toEqual({
+      status: 'member',
+      evidence: { code: 'field_member', params: { field: 'driver_status', value: 'member' } },
+    })
   })
 
   it('finishes from the REST record', () => {
@@ -58,5 +64,18 @@ describe('readRequesterStatus', () => {
       status: 'unknown',
       evidence: { code: 'field_missing', params: { field: 'driver_status', value: '' } },
     })
+  })
+})
+
+describe('markerReads', () => {
+  it.each<[MemberMarker | undefined, string | null]>([
+    [fieldMarker, 'driver_status'],
+    [{ source: 'user_tag', memberTags: ['verified'] }, null],
+    [{ source: 'ticket_tag', memberTags: ['verified'] }, null],
+    [{ source: 'external_id' }, null],
+    // Broken settings: no marker, nothing extra to read.
+    [undefined, null],
+  ])('%j reads the user field %s', (marker, userFieldKey) => {
+    expect(markerReads(marker)).toEqual({ userFieldKey })
   })
 })
