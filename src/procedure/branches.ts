@@ -4,11 +4,12 @@
  * Each row is all the code knows about a branch: which inputs it reads, how the consultation type
  * is chosen, which empathy line it suggests, and its steps in the order the agent sends them.
  * Text steps carry the article's exact text; the empathy step has none because its line is
- * chosen per situation (see empathy.ts). Adding a branch is a row here, its texts in article.ts
- * and its titles in the catalogues (`branch_<id>`, `step_<id>`: tsc refuses a missing one).
+ * chosen per situation (see empathy.ts). Adding a branch is a row here, its texts (and its rule
+ * in BRANCH_RULES) in article.ts and its titles in the catalogues (`branch_<id>`, `step_<id>`: tsc
+ * refuses a missing one).
  */
-import { articleText, QUESTION_Q2, RULE_ANSWER_DIRECTLY, RULE_DEFAULT_GUIDE, RULE_TERMINATION_CERTIFICATE } from './article'
-import type { ArticleSection } from './article'
+import { articleText } from './article'
+import type { ArticleSection, ArticleTextId } from './article'
 import type { BranchEmpathy } from './empathy'
 
 /**
@@ -52,10 +53,8 @@ interface StepRow {
 interface BranchRow {
   readonly id: string
   readonly number: number
-  /** The article question the branch comes from. */
+  /** The article question the branch comes from (its own words for when it applies: BRANCH_RULES). */
   readonly section: ArticleSection
-  /** The article's own words for when the branch applies. */
-  readonly rule: string
   /** The inputs it reads; none when left out. */
   readonly reads?: readonly BranchInput[]
   readonly consultation: ConsultationRule
@@ -65,26 +64,27 @@ interface BranchRow {
 
 const EMPATHY_STEP = { id: 'empathy', kind: 'empathy' } as const
 
+/** A step that sends the article's text of the same id (if needed, or for one phone-match answer only). */
+const articleStep = <I extends ArticleTextId>(id: I, kind: 'text' | 'optional_text' = 'text', when?: PhoneMatchAnswer) => ({ id, kind, text: articleText(id), when })
+
 // The ids (branch and step) are the table's own: the types below are read from it.
 const TABLE = [
   {
     id: 'verify_then_reinquire',
     number: 1,
     section: 'Q1',
-    rule: RULE_DEFAULT_GUIDE,
     consultation: 'agent_picks',
     empathy: { usual: ['양해', 2, 'empathy_before_verification'] },
     steps: [
       EMPATHY_STEP,
-      { id: 'nonmember_notice', kind: 'text', text: articleText('nonmember_notice') },
-      { id: 'verification_steps_app', kind: 'text', text: articleText('verification_steps_app') },
+      articleStep('nonmember_notice'),
+      articleStep('verification_steps_app'),
     ],
   },
   {
     id: 'answer_directly',
     number: 2,
     section: 'Q1',
-    rule: RULE_ANSWER_DIRECTLY,
     consultation: 'agent_picks',
     empathy: { usual: ['호응', 0, 'empathy_acknowledge'] },
     steps: [EMPATHY_STEP, { id: 'answer_directly', kind: 'answer_directly' }],
@@ -93,7 +93,6 @@ const TABLE = [
     id: 'termination_certificate',
     number: 3,
     section: 'Q1',
-    rule: RULE_TERMINATION_CERTIFICATE,
     reads: ['identity'],
     consultation: 'agent_picks',
     empathy: { usual: ['양해', 1, 'empathy_before_identity_check'] },
@@ -107,18 +106,17 @@ const TABLE = [
     id: 'reinquiry_phone_change',
     number: 4,
     section: 'Q2',
-    rule: QUESTION_Q2,
     reads: ['phoneMatch', 'verificationOnly'],
     consultation: 'fixed_if_verification_only',
     // The driver came back because verification still fails: an apology first.
     empathy: { usual: ['공감', 1, 'empathy_phone_change'], onIntent: { verification_failing: ['사과', 0, 'empathy_verification_failing'] } },
     steps: [
       EMPATHY_STEP,
-      { id: 'contact_match_request', kind: 'text', text: articleText('contact_match_request') },
-      { id: 'contact_howto_kakaotalk', kind: 'optional_text', text: articleText('contact_howto_kakaotalk') },
-      { id: 'contact_howto_driver_app', kind: 'optional_text', text: articleText('contact_howto_driver_app') },
-      { id: 'verification_steps_chat', kind: 'text', text: articleText('verification_steps_chat'), when: 'same' },
-      { id: 'kakaotalk_relogin', kind: 'text', text: articleText('kakaotalk_relogin'), when: 'different' },
+      articleStep('contact_match_request'),
+      articleStep('contact_howto_kakaotalk', 'optional_text'),
+      articleStep('contact_howto_driver_app', 'optional_text'),
+      articleStep('verification_steps_chat', 'text', 'same'),
+      articleStep('kakaotalk_relogin', 'text', 'different'),
     ],
   },
 ] as const satisfies readonly BranchRow[]

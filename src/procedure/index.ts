@@ -12,7 +12,7 @@
  * - mask.ts: the one masking rule for anything displayed or written down
  * - consultation.ts: consultation-type paths
  */
-export { ARTICLE_CONSULTATION, ARTICLE_QUESTIONS, ARTICLE_RULES, ARTICLE_TEXTS, ARTICLE_TITLE, articleText } from './article'
+export { ARTICLE_CONSULTATION, ARTICLE_QUESTIONS, ARTICLE_RULES, ARTICLE_TEXTS, ARTICLE_TITLE, articleText, BRANCH_RULES } from './article'
 export type { ArticleSection, ArticleText, ArticleTextId } from './article'
 export { BRANCH_IDS, BRANCHES, branchById, DEFAULT_BRANCH, reads } from './branches'
 export type { Branch, BranchId, BranchInput, ConsultationRule, PhoneMatchAnswer, ReplyStep, StepId, StepKind } from './branches'

@@ -70,7 +70,7 @@ export function readRequesterStatus(marker: MemberMarker, ticket: TicketSnapshot
   let status: Status
   if (marker.source === 'user_field') {
     const read = ticket.requesterUserField
-    if (!read?.available) return { kind: 'needs_record', userId: requester.id, finish: (record) => statusFromRecord(marker, record) }
+    if (!read?.available) return { kind: 'needs_record', userId: requester.id, finish: (record) => statusFromFieldValue(marker, record.userFields[marker.fieldKey]) }
     status = statusFromFieldValue(marker, read.value)
   } else if (marker.source === 'external_id') {
     status = requester.externalId ? decided('member', 'external_id_present') : decided('non_member', 'external_id_absent')
@@ -83,9 +83,4 @@ export function readRequesterStatus(marker: MemberMarker, ticket: TicketSnapshot
       : decided('non_member', 'tag_absent', { tag: marker.memberTags.join(', '), where })
   }
   return { kind: 'known', ...status }
-}
-
-/** Finishes a `needs_record` reading with the requester's REST record. */
-export function statusFromRecord(marker: FieldMarker, record: RequesterRecord): Status {
-  return statusFromFieldValue(marker, record.userFields[marker.fieldKey])
 }

@@ -79,13 +79,8 @@ export class Sidebar {
     }
   }
 
-  /** Stops the work of an older generation (see guard). */
-  private live(generation: number): void {
-    if (generation !== this.generation) throw new Stale()
-  }
-
   private set(patch: Partial<SidebarState>, generation?: number): void {
-    if (generation !== undefined) this.live(generation)
+    if (generation !== undefined && generation !== this.generation) throw new Stale()
     this.state = { ...this.state, ...patch }
     for (const listener of this.listeners) listener()
   }
@@ -109,7 +104,7 @@ export class Sidebar {
     return patiently(run, max, async (seconds, attempt) => {
       this.set({ notice: { tone: 'info', key: 'rateLimited', params: { seconds, attempt, max } } }, generation)
       await this.sleep(seconds * 1000)
-      this.live(generation)
+      if (generation !== this.generation) throw new Stale()
     })
   }
 

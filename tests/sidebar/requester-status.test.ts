@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { markerReads, readRequesterStatus, statusFromRecord } from '../../src/sidebar/requester-status'
+import { markerReads, readRequesterStatus } from '../../src/sidebar/requester-status'
+import type { RequesterRecord } from '../../src/zendesk/ticket-host'
 import type { MemberMarker } from '../../src/sidebar/settings'
 import type { TicketSnapshot } from '../../src/zendesk/ticket-host'
 
@@ -50,6 +51,13 @@ describe('readRequesterStatus', () => {
       evidence: { code: 'field_member', params: { field: 'driver_status', value: 'member' } },
     })
   })
+
+  /** The status a needs_record reading finishes with, from this record. */
+  const statusFromRecord = (marker: typeof fieldMarker, record: RequesterRecord) => {
+    const reading = readRequesterStatus(marker, ticket({ requesterUserField: { available: false } }))
+    if (reading.kind !== 'needs_record') throw new Error('expected a record to read')
+    return reading.finish(record)
+  }
 
   it('finishes from the REST record', () => {
     expect(statusFromRecord(fieldMarker, { id: 5, externalId: null, tags: [], userFields: { driver_status: 'member' } })).toEqual({
