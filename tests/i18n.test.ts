@@ -1,9 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import en from '../translations/en.json'
 import ko from '../translations/ko.json'
-import { resolveLanguage, translator } from '../src/i18n'
+import { resolveLanguage, translator, type MessageKey } from '../src/i18n'
+import type { ReasonCode } from '../src/procedure'
 
 describe('resolveLanguage', () => {
   it.each([
@@ -38,30 +37,26 @@ describe('translations', () => {
   })
 })
 
+// The procedure's reason codes and the catalogues' reason sentences are the same set. tsc proves
+// it (npm test type-checks tests/): reasonText builds `reason_${code}` as a message key, so a code
+// without an English sentence does not compile, and this line refuses a sentence without a code.
+type Sentence = Extract<MessageKey, `reason_${string}`>
+const sameSet: [Exclude<Sentence, `reason_${ReasonCode}`>, Exclude<`reason_${ReasonCode}`, Sentence>] extends [never, never] ? true : false = true
+
 describe('the procedure’s words', () => {
-  // Codes the procedure builds from a value: each value is spelled out here.
-  const templated: Record<string, string[]> = {
-    'hint_${hinted.intent}': ['termination_certificate', 'phone_changed', 'verification_failing', 'general_question'].map((i) => `hint_${i}`),
-    'identity_${identityGate}': ['pending', 'passed', 'failed'].map((g) => `identity_${g}`),
-    "phone_match_${match ?? 'pending'}": ['same', 'different', 'pending'].map((m) => `phone_match_${m}`),
-  }
-  const sources = readdirSync(resolve(import.meta.dirname, '../src/procedure')).map((file) => readFileSync(resolve(import.meta.dirname, '../src/procedure', file), 'utf8'))
-  const codes = sources.flatMap((source) =>
-    [...source.matchAll(/reason\((?:'([a-z_]+)'|`([^`]+)`|(code))/g)].flatMap(([, literal, template, variable]) => {
-      if (literal) return [literal]
-      if (variable) return ['consultation_verification_only', 'consultation_verification_only_assumed']
-      const expanded = templated[template ?? '']
-      if (!expanded) throw new Error(`a reason code built from a value the test does not know: ${template}`)
-      return expanded
-    }),
-  )
+  const reasonKeys = (catalogue: { ui: Record<string, string> }) => Object.keys(catalogue.ui).filter((key) => key.startsWith('reason_'))
 
-  it('finds the reasons in the procedure', () => {
-    expect(codes.length).toBeGreaterThan(40)
-  })
-
-  it.each(['ko', 'en'] as const)('every reason has a sentence in %s', (language) => {
-    const catalogue = (language === 'ko' ? ko : en).ui as Record<string, string>
-    expect(codes.filter((code) => !catalogue[`reason_${code}`])).toEqual([])
+  it.each(['ko', 'en'] as const)('every reason has a sentence in %s, with only the values a reason carries', (language) => {
+    expect(sameSet).toBe(true)
+    const catalogue = language === 'ko' ? ko : en
+    const keys = reasonKeys(catalogue)
+    expect(keys.length).toBeGreaterThan(40)
+    expect(keys).toEqual(reasonKeys(en))
+    const params = new Set(['words', 'root', 'age', 'status', 'branch', 'path'])
+    for (const key of keys) {
+      const sentence = (catalogue.ui as Record<string, string>)[key] ?? ''
+      expect(sentence.trim(), key).not.toBe('')
+      for (const [, name] of sentence.matchAll(/\{(\w+)\}/g)) expect(params, `${key}: {${name}}`).toContain(name)
+    }
   })
 })

@@ -3,7 +3,7 @@
  * src/procedure/reason.ts), the catalogues give the sentences.
  */
 import { branchById, formatConsultationPath, type BranchId, type ConsultationPath, type Reason } from '../procedure'
-import type { MessageKey, Translate } from '.'
+import type { Translate } from '.'
 
 /** A consultation path, with the agent-picks placeholder in the agent's language. */
 export function pathText(t: Translate, path: ConsultationPath): string {
@@ -12,12 +12,12 @@ export function pathText(t: Translate, path: ConsultationPath): string {
 
 /** A branch as "분기 N (title)". */
 export function branchText(t: Translate, branch: BranchId): string {
-  return t('branchLabel', { number: branchById(branch).number, title: t(`branch_${branch}` as MessageKey) })
+  return t('branchLabel', { number: branchById(branch).number, title: t(`branch_${branch}`) })
 }
 
 /** A reason of the procedure, as a sentence in the agent's language. */
 export function reasonText(t: Translate, { code, params = {} }: Reason): string {
-  return t(`reason_${code}` as MessageKey, {
+  return t(`reason_${code}`, {
     words: params.words ?? '',
     root: params.root ?? '',
     age: params.age ?? '',

@@ -12,6 +12,8 @@
  * while the headings and labels only tests and admins read are left out by tree-shaking.
  */
 
+import type { BranchId } from './branches'
+
 /** Title of the source article. */
 export const ARTICLE_TITLE = '[채팅] (비회원 인입) 본인인증(프로필 인증) 방법'
 
@@ -71,6 +73,17 @@ export const ARTICLE_RULES = {
   /** Q2's label for the optional how-to block. */
   contactHowtoLabel: '(필요 시) 연락처 확인방법 안내',
 } as const
+
+/**
+ * The article's own words for when each branch applies. Apart from the branch table: the sidebar
+ * does not show them, so the bundle leaves them out.
+ */
+export const BRANCH_RULES: Readonly<Record<BranchId, string>> = {
+  verify_then_reinquire: RULE_DEFAULT_GUIDE,
+  answer_directly: RULE_ANSWER_DIRECTLY,
+  termination_certificate: RULE_TERMINATION_CERTIFICATE,
+  reinquiry_phone_change: QUESTION_Q2,
+}
 
 /** The article's placeholder for "the agent picks the depth that fits". */
 export const AGENT_PICKS_DEPTH = '(문의에 알맞은 depth 선택)'

@@ -1,22 +1,16 @@
 /**
  * The branch table: the four ways the article tells an agent to answer a non-member.
  *
- * Steps are listed in the order the agent sends them. Text steps carry the article's exact text;
- * the empathy step has none because its line is chosen per situation (see empathy.ts).
+ * Each row is all the code knows about a branch: which inputs it reads, how the consultation type
+ * is chosen, which empathy line it suggests, and its steps in the order the agent sends them.
+ * Text steps carry the article's exact text; the empathy step has none because its line is
+ * chosen per situation (see empathy.ts). Adding a branch is a row here, its texts (and its rule
+ * in BRANCH_RULES) in article.ts and its titles in the catalogues (`branch_<id>`, `step_<id>`: tsc
+ * refuses a missing one).
  */
-import { articleText, QUESTION_Q2, RULE_ANSWER_DIRECTLY, RULE_DEFAULT_GUIDE, RULE_TERMINATION_CERTIFICATE } from './article'
-import type { ArticleSection } from './article'
-
-/** Branch ids, in article order: 1 default, 2 answer directly, 3 termination certificate, 4 re-inquiry. */
-export type BranchId = 'verify_then_reinquire' | 'answer_directly' | 'termination_certificate' | 'reinquiry_phone_change'
-
-/** All branch ids in branch-number order. */
-export const BRANCH_IDS: readonly BranchId[] = [
-  'verify_then_reinquire',
-  'answer_directly',
-  'termination_certificate',
-  'reinquiry_phone_change',
-]
+import { articleText } from './article'
+import type { ArticleSection, ArticleTextId } from './article'
+import type { BranchEmpathy } from './empathy'
 
 /**
  * What a step asks of the agent:
@@ -29,151 +23,134 @@ export const BRANCH_IDS: readonly BranchId[] = [
  */
 export type StepKind = 'empathy' | 'text' | 'optional_text' | 'identity_check' | 'answer_directly' | 'process'
 
-/** Stable step ids; an admin maps them to Zendesk macros. */
-export type StepId =
-  | 'empathy'
-  | 'nonmember_notice'
-  | 'verification_steps_app'
-  | 'answer_directly'
-  | 'identity_check'
-  | 'issue_termination_certificate'
-  | 'contact_match_request'
-  | 'contact_howto_kakaotalk'
-  | 'contact_howto_driver_app'
-  | 'verification_steps_chat'
-  | 'kakaotalk_relogin'
-
 /** Result of comparing the driver app's and KakaoTalk's phone numbers (branch 4). */
 export type PhoneMatchAnswer = 'same' | 'different'
 
-/** One step of a branch. */
-export interface ReplyStep {
-  readonly id: StepId
-  readonly kind: StepKind
-  /** The article's exact text, for `text` and `optional_text` steps. */
-  readonly text?: string
-  /** Branch 4: the step applies only when the numbers are the same / different. */
-  readonly when?: PhoneMatchAnswer
-  /** The step may be done only once the identity check passed (branch 3). */
-  readonly requires?: 'identity_passed'
-}
+/**
+ * The inputs of the decision only some branches read (see DecideInput): the phone match, whether
+ * the inquiry is only a verification problem, the identity check. A branch not reading one is
+ * decided as if it were not given.
+ */
+export type BranchInput = 'phoneMatch' | 'verificationOnly' | 'identity'
 
 /**
- * How the consultation type is chosen: always the agent's depth, or (branch 4) the fixed path
- * when the inquiry is only a verification problem.
+ * How the consultation type is chosen: always the agent's depth, or the fixed path when the
+ * inquiry is only a verification problem (the branch then reads `verificationOnly`).
  */
 export type ConsultationRule = 'agent_picks' | 'fixed_if_verification_only'
 
-/** A branch of the procedure. Its title for people is in the UI's catalogues (`branch_<id>`; a step's: `step_<id>`). */
-export interface Branch {
-  readonly id: BranchId
-  readonly number: 1 | 2 | 3 | 4
-  /** The article question the branch comes from. */
+interface StepRow {
+  readonly id: string
+  readonly kind: StepKind
+  /** The article's exact text, for `text` and `optional_text` steps. */
+  readonly text?: string
+  /** The step applies only when the numbers are the same / different (the branch reads `phoneMatch`). */
+  readonly when?: PhoneMatchAnswer
+  /** The step may be done only once the identity check passed (the branch reads `identity`). */
+  readonly requires?: 'identity_passed'
+}
+
+interface BranchRow {
+  readonly id: string
+  readonly number: number
+  /** The article question the branch comes from (its own words for when it applies: BRANCH_RULES). */
   readonly section: ArticleSection
-  /** The article's own words for when the branch applies. */
-  readonly rule: string
-  readonly steps: readonly ReplyStep[]
+  /** The inputs it reads; none when left out. */
+  readonly reads?: readonly BranchInput[]
   readonly consultation: ConsultationRule
+  readonly empathy: BranchEmpathy
+  readonly steps: readonly StepRow[]
 }
 
-const EMPATHY_STEP: ReplyStep = {
-  id: 'empathy',
-  kind: 'empathy',
-}
+const EMPATHY_STEP = { id: 'empathy', kind: 'empathy' } as const
 
-/** The four branches, indexed by number - 1. */
-export const BRANCHES: readonly Branch[] = [
+/** A step that sends the article's text of the same id (if needed, or for one phone-match answer only). */
+const articleStep = <I extends ArticleTextId>(id: I, kind: 'text' | 'optional_text' = 'text', when?: PhoneMatchAnswer) => ({ id, kind, text: articleText(id), when })
+
+// The ids (branch and step) are the table's own: the types below are read from it.
+const TABLE = [
   {
     id: 'verify_then_reinquire',
     number: 1,
     section: 'Q1',
-    rule: RULE_DEFAULT_GUIDE,
     consultation: 'agent_picks',
+    empathy: { usual: ['양해', 2, 'empathy_before_verification'] },
     steps: [
       EMPATHY_STEP,
-      {
-        id: 'nonmember_notice',
-        kind: 'text',
-        text: articleText('nonmember_notice'),
-      },
-      {
-        id: 'verification_steps_app',
-        kind: 'text',
-        text: articleText('verification_steps_app'),
-      },
+      articleStep('nonmember_notice'),
+      articleStep('verification_steps_app'),
     ],
   },
   {
     id: 'answer_directly',
     number: 2,
     section: 'Q1',
-    rule: RULE_ANSWER_DIRECTLY,
     consultation: 'agent_picks',
-    steps: [
-      EMPATHY_STEP,
-      {
-        id: 'answer_directly',
-        kind: 'answer_directly',
-      },
-    ],
+    empathy: { usual: ['호응', 0, 'empathy_acknowledge'] },
+    steps: [EMPATHY_STEP, { id: 'answer_directly', kind: 'answer_directly' }],
   },
   {
     id: 'termination_certificate',
     number: 3,
     section: 'Q1',
-    rule: RULE_TERMINATION_CERTIFICATE,
+    reads: ['identity'],
     consultation: 'agent_picks',
+    empathy: { usual: ['양해', 1, 'empathy_before_identity_check'] },
     steps: [
       EMPATHY_STEP,
-      {
-        id: 'identity_check',
-        kind: 'identity_check',
-      },
-      {
-        id: 'issue_termination_certificate',
-        kind: 'process',
-        requires: 'identity_passed',
-      },
+      { id: 'identity_check', kind: 'identity_check' },
+      { id: 'issue_termination_certificate', kind: 'process', requires: 'identity_passed' },
     ],
   },
   {
     id: 'reinquiry_phone_change',
     number: 4,
     section: 'Q2',
-    rule: QUESTION_Q2,
+    reads: ['phoneMatch', 'verificationOnly'],
     consultation: 'fixed_if_verification_only',
+    // The driver came back because verification still fails: an apology first.
+    empathy: { usual: ['공감', 1, 'empathy_phone_change'], onIntent: { verification_failing: ['사과', 0, 'empathy_verification_failing'] } },
     steps: [
       EMPATHY_STEP,
-      {
-        id: 'contact_match_request',
-        kind: 'text',
-        text: articleText('contact_match_request'),
-      },
-      {
-        id: 'contact_howto_kakaotalk',
-        kind: 'optional_text',
-        text: articleText('contact_howto_kakaotalk'),
-      },
-      {
-        id: 'contact_howto_driver_app',
-        kind: 'optional_text',
-        text: articleText('contact_howto_driver_app'),
-      },
-      {
-        id: 'verification_steps_chat',
-        kind: 'text',
-        text: articleText('verification_steps_chat'),
-        when: 'same',
-      },
-      {
-        id: 'kakaotalk_relogin',
-        kind: 'text',
-        text: articleText('kakaotalk_relogin'),
-        when: 'different',
-      },
+      articleStep('contact_match_request'),
+      articleStep('contact_howto_kakaotalk', 'optional_text'),
+      articleStep('contact_howto_driver_app', 'optional_text'),
+      articleStep('verification_steps_chat', 'text', 'same'),
+      articleStep('kakaotalk_relogin', 'text', 'different'),
     ],
   },
-]
+] as const satisfies readonly BranchRow[]
+
+/** Branch ids, in article order: 1 default, 2 answer directly, 3 termination certificate, 4 re-inquiry. */
+export type BranchId = (typeof TABLE)[number]['id']
+
+/** Stable step ids; an admin maps them to Zendesk macros. */
+export type StepId = (typeof TABLE)[number]['steps'][number]['id']
+
+/** One step of a branch. */
+export interface ReplyStep extends StepRow {
+  readonly id: StepId
+}
+
+/** A branch of the procedure. Its title for people is in the UI's catalogues (`branch_<id>`; a step's: `step_<id>`). */
+export interface Branch extends BranchRow {
+  readonly id: BranchId
+  readonly steps: readonly ReplyStep[]
+}
+
+/** The branches in branch-number order. */
+export const BRANCHES: readonly Branch[] = TABLE
+
+/** All branch ids in branch-number order. */
+export const BRANCH_IDS: readonly BranchId[] = /* @__PURE__ */ BRANCHES.map((b) => b.id)
+
+/** The article's default for a non-member when nothing else applies. */
+export const DEFAULT_BRANCH: BranchId = 'verify_then_reinquire'
+
+/** Whether a branch reads an input (see {@link BranchInput}). */
+export function reads(branch: Branch, input: BranchInput): boolean {
+  return !!branch.reads?.includes(input)
+}
 
 /** The branch for an id. */
 export function branchById(id: BranchId): Branch {

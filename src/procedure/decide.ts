@@ -4,7 +4,7 @@
  *
  * Pure: no clock, no I/O. Everything it needs comes in through {@link DecideInput}.
  */
-import { branchById } from './branches'
+import { branchById, DEFAULT_BRANCH, reads } from './branches'
 import type { Branch, BranchId, PhoneMatchAnswer, ReplyStep } from './branches'
 import { agentPicksPath, DEFAULT_ROOT_DEPTH, verificationOnlyPath } from './consultation'
 import type { ConsultationPath } from './consultation'
@@ -21,7 +21,11 @@ import type { Reason } from './reason'
  */
 export type RequesterStatus = 'member' | 'non_member' | 'unknown'
 
-/** Everything {@link decide} looks at. Only `status` is required. */
+/**
+ * Everything {@link decide} looks at. Only `status` is required. The inputs named by
+ * `BranchInput` (branches.ts) are read only by the branches that declare them in the branch table, so a
+ * caller may pass all it knows.
+ */
 export interface DecideInput {
   readonly status: RequesterStatus
   /** The hint from detectIntent on the latest message. */
@@ -30,14 +34,14 @@ export interface DecideInput {
   readonly chosenBranch?: BranchId
   /** Root depth of the consultation type; default 대리_기사. Blank means the default. */
   readonly rootDepth?: string
-  /** Branch 4: the driver's answer to "are the two numbers the same?" (see matchPhones). */
+  /** The driver's answer to "are the two numbers the same?" (see matchPhones). */
   readonly phoneMatch?: PhoneMatchAnswer
   /**
-   * Branch 4: true (the default) when the inquiry is only a verification problem → fixed
-   * consultation type; false when the inquiry's content is known → the agent picks the depth.
+   * True (the default) when the inquiry is only a verification problem → fixed consultation type;
+   * false when the inquiry's content is known → the agent picks the depth.
    */
   readonly verificationOnly?: boolean
-  /** Branch 3: the result of checkIdentity, once the agent has collected the four items. */
+  /** The result of checkIdentity, once the agent has begun to collect the four items. */
   readonly identity?: Pick<IdentityCheck, 'ok'>
   /** The driver says an earlier verification guide did not work (for the empathy line). */
   readonly earlierGuideFailed?: boolean
@@ -46,8 +50,8 @@ export interface DecideInput {
 }
 
 /**
- * Branch 3's gate before processing: `pending` until checkIdentity ran, then `passed` or
- * `failed`; `not_required` in the other branches.
+ * The gate before processing in a branch that reads `identity`: `pending` until checkIdentity
+ * ran, then `passed` or `failed`; `not_required` in the other branches.
  */
 export type IdentityGate = 'not_required' | 'pending' | 'passed' | 'failed'
 
@@ -62,7 +66,7 @@ export type Decision =
       readonly status: Exclude<RequesterStatus, 'member'>
       readonly branch: Branch
       readonly suggestedBy: SuggestedBy
-      /** The branch's steps in order; in branch 4 narrowed to the same / different follow-up once known. */
+      /** The branch's steps in order; narrowed to the same / different follow-up once the phone match is known. */
       readonly steps: readonly ReplyStep[]
       readonly consultation: ConsultationPath
       readonly empathy: EmpathySuggestion
@@ -83,12 +87,12 @@ const STATUS_REASON: Readonly<Record<RequesterStatus, Reason>> = {
  * - `unknown` → applies as for a non-member, and the reasons say the status is unknown so the
  *   agent decides: showing the steps is harmless, while hiding them from a real non-member
  *   would break the article.
- * - Branch choice: the agent's `chosenBranch`, else the hint's suggestion, else branch 1.
- * - Branch 4: steps narrowed by `phoneMatch`; consultation type fixed unless `verificationOnly`
- *   is false. Branch 3: `identityGate` from `identity`.
+ * - Branch choice: the agent's `chosenBranch`, else the hint's suggestion, else the default.
+ * - Then what the branch reads (see the branch table): `phoneMatch` narrows the steps,
+ *   `verificationOnly` feeds its consultation rule, `identity` sets `identityGate`.
  */
 export function decide(input: DecideInput): Decision {
-  const { status, chosenBranch, phoneMatch: match, verificationOnly } = input
+  const { status, chosenBranch } = input
   const reasons: Reason[] = [STATUS_REASON[status]]
   if (status === 'member') {
     if (chosenBranch) reasons.push(reason('member_branch_ignored'))
@@ -96,7 +100,7 @@ export function decide(input: DecideInput): Decision {
   }
 
   const hinted = input.hint && input.hint.intent !== 'none' ? input.hint : undefined
-  let branchId: BranchId = 'verify_then_reinquire'
+  let branchId: BranchId = DEFAULT_BRANCH
   let suggestedBy: SuggestedBy = 'default'
   if (chosenBranch) {
     branchId = chosenBranch
@@ -117,29 +121,31 @@ export function decide(input: DecideInput): Decision {
   if (root !== DEFAULT_ROOT_DEPTH) reasons.push(reason('root_depth_override', { root }))
 
   let steps = branch.steps
-  let consultation = agentPicksPath(root)
-  if (branch.consultation === 'fixed_if_verification_only') {
-    // Branch 4: the same / different follow-up once the driver answered.
+  if (reads(branch, 'phoneMatch')) {
+    // The same / different follow-up once the driver answered.
+    const match = input.phoneMatch
     reasons.push(reason(`phone_match_${match ?? 'pending'}`))
     if (match) steps = steps.filter((s) => s.when === undefined || s.when === match)
-    if (verificationOnly === false) {
-      reasons.push(reason('consultation_content_known', { path: consultation }))
-    } else {
-      consultation = verificationOnlyPath(root)
-      // Not told: the article's case is a pure verification problem; the agent can change it.
-      const code = verificationOnly === undefined ? 'consultation_verification_only_assumed' : 'consultation_verification_only'
-      reasons.push(reason(code, { path: consultation }))
-    }
-  } else {
+  }
+
+  let consultation = agentPicksPath(root)
+  const verificationOnly = reads(branch, 'verificationOnly') ? input.verificationOnly : undefined
+  if (branch.consultation === 'agent_picks') {
     reasons.push(reason('consultation_agent_picks', { path: consultation }))
-    if (match) reasons.push(reason('phone_match_ignored'))
-    if (verificationOnly !== undefined) reasons.push(reason('verification_only_ignored'))
+  } else if (verificationOnly === false) {
+    reasons.push(reason('consultation_content_known', { path: consultation }))
+  } else {
+    consultation = verificationOnlyPath(root)
+    // Not told: the article's case is a pure verification problem; the agent can change it.
+    reasons.push(reason(verificationOnly === undefined ? 'consultation_verification_only_assumed' : 'consultation_verification_only', { path: consultation }))
   }
 
   let identityGate: IdentityGate = 'not_required'
-  if (branch.id === 'termination_certificate') {
-    identityGate = !input.identity ? 'pending' : input.identity.ok ? 'passed' : 'failed'
-    reasons.push(reason(`identity_${identityGate}`))
+  if (reads(branch, 'identity')) {
+    const { identity } = input
+    const gate = !identity ? 'pending' : identity.ok ? 'passed' : 'failed'
+    reasons.push(reason(`identity_${gate}`))
+    identityGate = gate
   }
 
   const empathy = suggestEmpathy(branch.id, {

@@ -3,10 +3,11 @@
  * of four kinds. The kinds are keyed by their Korean names, as the article writes them; English
  * labels are in the UI's catalogues (`empathy_<kind>`).
  */
+import { branchById } from './branches'
 import type { BranchId } from './branches'
 import type { Intent } from './intent'
 import { reason } from './reason'
-import type { Reason } from './reason'
+import type { Reason, ReasonCode } from './reason'
 
 /** 호응 acknowledge · 공감 empathise · 양해 ask for understanding · 사과 apologise. */
 export type EmpathyKind = '호응' | '공감' | '양해' | '사과'
@@ -60,17 +61,23 @@ export interface EmpathySuggestion {
   readonly reason: Reason
 }
 
-// First match wins: an apology owed outranks everything, then the driver's feelings, then the
-// branch. Each answer is the kind, the index in EMPATHY_PHRASES[kind] of the phrase that fits
-// best, and why.
-function pick(branch: BranchId, c: EmpathyContext): readonly [EmpathyKind, number, Reason] {
-  if (c.earlierGuideFailed === true) return ['사과', 1, reason('empathy_guide_failed')]
-  if (branch === 'reinquiry_phone_change' && c.intent === 'verification_failing') return ['사과', 0, reason('empathy_verification_failing')]
-  if (c.customerFrustrated === true) return ['공감', 0, reason('empathy_frustrated')]
-  if (branch === 'verify_then_reinquire') return ['양해', 2, reason('empathy_before_verification')]
-  if (branch === 'termination_certificate') return ['양해', 1, reason('empathy_before_identity_check')]
-  if (branch === 'reinquiry_phone_change') return ['공감', 1, reason('empathy_phone_change')]
-  return ['호응', 0, reason('empathy_acknowledge')]
+/** A suggestion as data: the kind, the index in EMPATHY_PHRASES[kind] of the phrase that fits best, and why. */
+export type EmpathyPick = readonly [kind: EmpathyKind, phrase: number, reason: ReasonCode]
+
+/** A branch's empathy line (in the branch table): its usual pick, and picks for intents that change it. */
+export interface BranchEmpathy {
+  readonly usual: EmpathyPick
+  readonly onIntent?: { readonly [I in Intent]?: EmpathyPick }
+}
+
+// First match wins: an apology owed outranks everything, then what the driver's intent means in
+// this branch, then the driver's feelings, then the branch's usual line.
+function pick({ usual, onIntent }: BranchEmpathy, c: EmpathyContext): EmpathyPick {
+  if (c.earlierGuideFailed === true) return ['사과', 1, 'empathy_guide_failed']
+  const byIntent = c.intent && c.intent !== 'none' ? onIntent?.[c.intent] : undefined
+  if (byIntent) return byIntent
+  if (c.customerFrustrated === true) return ['공감', 0, 'empathy_frustrated']
+  return usual
 }
 
 /**
@@ -78,13 +85,13 @@ function pick(branch: BranchId, c: EmpathyContext): readonly [EmpathyKind, numbe
  * available in `alternatives`, and the agent writes the line they find natural.
  */
 export function suggestEmpathy(branch: BranchId, context: EmpathyContext = {}): EmpathySuggestion {
-  const [kind, best, why] = pick(branch, context)
+  const [kind, best, why] = pick(branchById(branch).empathy, context)
   const phrases = EMPATHY_PHRASES[kind]
   return {
     kind,
     // The best phrase first, the others in their order.
     phrases: [...phrases.slice(best, best + 1), ...phrases.filter((_, i) => i !== best)],
     alternatives: EMPATHY_KINDS.filter((k) => k !== kind),
-    reason: why,
+    reason: reason(why),
   }
 }

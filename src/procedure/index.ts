@@ -3,7 +3,7 @@
  * decision functions, no SDK, DOM or network. The UI and the Zendesk layer build on this API.
  *
  * - article.ts: the article's reply texts, word for word, in article order
- * - branches.ts: the four branches, their steps and consultation rule
+ * - branches.ts: the four branches as data: what each reads, its consultation rule, empathy line and steps
  * - decide.ts: which branch, steps, consultation type and empathy line, with reasons
  * - intent.ts: a hint from the driver's messages (negations and corrections read)
  * - empathy.ts: empathy lines (호응 / 공감 / 양해 / 사과) and when to suggest which
@@ -13,10 +13,10 @@
  * - mask.ts: the one masking rule for anything displayed or written down
  * - consultation.ts: consultation-type paths
  */
-export { ARTICLE_CONSULTATION, ARTICLE_QUESTIONS, ARTICLE_RULES, ARTICLE_TEXTS, ARTICLE_TITLE, articleText } from './article'
+export { ARTICLE_CONSULTATION, ARTICLE_QUESTIONS, ARTICLE_RULES, ARTICLE_TEXTS, ARTICLE_TITLE, articleText, BRANCH_RULES } from './article'
 export type { ArticleSection, ArticleText, ArticleTextId } from './article'
-export { BRANCH_IDS, BRANCHES, branchById } from './branches'
-export type { Branch, BranchId, ConsultationRule, PhoneMatchAnswer, ReplyStep, StepId, StepKind } from './branches'
+export { BRANCH_IDS, BRANCHES, branchById, DEFAULT_BRANCH, reads } from './branches'
+export type { Branch, BranchId, BranchInput, ConsultationRule, PhoneMatchAnswer, ReplyStep, StepId, StepKind } from './branches'
 export { ageOn, isLeapYear, isRealDate } from './calendar'
 export type { BirthDateFormat, CalendarDate } from './calendar'
 export {
@@ -31,7 +31,7 @@ export type { ConsultationPath } from './consultation'
 export { decide } from './decide'
 export type { DecideInput, Decision, IdentityGate, RequesterStatus, SuggestedBy } from './decide'
 export { EMPATHY_KINDS, EMPATHY_PHRASES, suggestEmpathy } from './empathy'
-export type { EmpathyContext, EmpathyKind, EmpathySuggestion } from './empathy'
+export type { BranchEmpathy, EmpathyContext, EmpathyKind, EmpathyPick, EmpathySuggestion } from './empathy'
 export { ADULT_AGE, checkIdentity, MAX_PLAUSIBLE_AGE, parseBirthDate, parseName } from './identity'
 export type { BirthDateResult, CheckResult, IdentityCheck, IdentityInput, NameResult } from './identity'
 export { detectFrustration, detectIntent, hintFromMessages, INTENT_BRANCH, MAX_HINT_CHARS, NO_HINT } from './intent'
@@ -40,5 +40,5 @@ export { maskBirthDate, maskName, maskPersonalData, maskPhone } from './mask'
 export { LEGACY_MOBILE_PREFIXES, matchPhones, normalisePhone, parseMobilePhone, PHONE_LEGACY_WARNING } from './phone'
 export type { MobilePhone, PhoneMatch, PhoneResult } from './phone'
 export { reason } from './reason'
-export type { Reason, ReasonParams } from './reason'
+export type { Reason, ReasonCode, ReasonParams } from './reason'
 export { detectRrn, maskRrns, RRN_MASK, RRN_REFUSED } from './rrn'

@@ -1,5 +1,5 @@
 import type { MemberMarker } from './settings'
-import type { RequesterRecord, TicketSnapshot } from '../zendesk/ticket-host'
+import type { RequesterRecord, TicketReadRequest, TicketSnapshot } from '../zendesk/ticket-host'
 
 /** member / non-member / unknown, as the procedure module names them. */
 export type RequesterStatusValue = 'member' | 'non_member' | 'unknown'
@@ -22,15 +22,22 @@ export interface StatusEvidence {
   params: Record<string, string>
 }
 
+/** A status and why. */
+export type Status = { status: RequesterStatusValue; evidence: StatusEvidence }
+
 export type StatusReading =
-  | { kind: 'known'; status: RequesterStatusValue; evidence: StatusEvidence }
+  | ({ kind: 'known' } & Status)
   /** No requester yet (a new ticket) or one without an id: nothing to decide. */
   | { kind: 'no_requester' }
-  /** The data API could not read the marker: the requester's record (REST) is needed. */
-  | { kind: 'needs_record'; userId: number }
+  /** The data API could not read the marker: read the requester's record (REST), then `finish` with it. */
+  | { kind: 'needs_record'; userId: number; finish: (record: RequesterRecord) => Status }
 
-type Status = { status: RequesterStatusValue; evidence: StatusEvidence }
 type FieldMarker = Extract<MemberMarker, { source: 'user_field' }>
+
+/** What the ticket's batched read must include for the marker to be read (the user field, for a user-field marker). */
+export function markerReads(marker: MemberMarker | undefined): Pick<TicketReadRequest, 'userFieldKey'> {
+  return { userFieldKey: marker?.source === 'user_field' ? marker.fieldKey : null }
+}
 
 const decided = (status: RequesterStatusValue, code: StatusEvidence['code'], params: Record<string, string> = {}): Status => ({
   status,
@@ -63,7 +70,7 @@ export function readRequesterStatus(marker: MemberMarker, ticket: TicketSnapshot
   let status: Status
   if (marker.source === 'user_field') {
     const read = ticket.requesterUserField
-    if (!read?.available) return { kind: 'needs_record', userId: requester.id }
+    if (!read?.available) return { kind: 'needs_record', userId: requester.id, finish: (record) => statusFromFieldValue(marker, record.userFields[marker.fieldKey]) }
     status = statusFromFieldValue(marker, read.value)
   } else if (marker.source === 'external_id') {
     status = requester.externalId ? decided('member', 'external_id_present') : decided('non_member', 'external_id_absent')
@@ -76,9 +83,4 @@ export function readRequesterStatus(marker: MemberMarker, ticket: TicketSnapshot
       : decided('non_member', 'tag_absent', { tag: marker.memberTags.join(', '), where })
   }
   return { kind: 'known', ...status }
-}
-
-/** Finishes a `needs_record` reading with the requester's REST record. */
-export function statusFromRecord(marker: FieldMarker, record: RequesterRecord): Status {
-  return statusFromFieldValue(marker, record.userFields[marker.fieldKey])
 }

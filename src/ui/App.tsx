@@ -1,6 +1,6 @@
 import { Component, createRef } from 'preact'
 import { isLanguageLoaded, loadLanguage, translator, type UiLanguage } from '../i18n'
-import { Sidebar, type SidebarOptions } from '../sidebar/model'
+import { Sidebar, type SidebarOptions } from '../sidebar/store'
 import type { TicketHost } from '../zendesk/ticket-host'
 import { SidebarScreen } from './SidebarScreen'
 

@@ -1,5 +1,7 @@
 import type { Translate, UiLanguage } from '../i18n'
-import type { Sidebar, SidebarState, SidebarView } from '../sidebar/model'
+import type { SidebarState } from '../sidebar/state'
+import type { Sidebar } from '../sidebar/store'
+import type { SidebarView } from '../sidebar/view'
 import { blockerText } from './messages'
 
 /** Apply (once per click), the overwrite question, Undo. */

@@ -1,7 +1,7 @@
 import { BRANCHES, type Decision } from '../procedure'
-import type { MessageKey, Translate } from '../i18n'
+import type { Translate } from '../i18n'
 import { reasonText } from '../i18n/procedure-texts'
-import type { Sidebar } from '../sidebar/model'
+import type { Sidebar } from '../sidebar/store'
 
 type Applies = Extract<Decision, { applies: true }>
 
@@ -13,7 +13,7 @@ export function BranchPanel({ decision, sidebar, t, busy }: { decision: Applies;
         {t(decision.suggestedBy === 'agent' ? 'branchChosen' : 'branchSuggested')}
         <span class="branch-number">{decision.branch.number}</span>
       </h2>
-      <p class="bold">{t(`branch_${decision.branch.id}` as MessageKey)}</p>
+      <p class="bold">{t(`branch_${decision.branch.id}`)}</p>
       <ul class="reasons" data-testid="reasons">
         {decision.reasons.map((reason) => (
           <li key={reason.code} data-code={reason.code}>
@@ -27,7 +27,7 @@ export function BranchPanel({ decision, sidebar, t, busy }: { decision: Applies;
             type="button"
             key={branch.id}
             aria-pressed={branch.id === decision.branch.id}
-            title={t(`branch_${branch.id}` as MessageKey)}
+            title={t(`branch_${branch.id}`)}
             data-branch={branch.id}
             disabled={busy}
             onClick={() => sidebar.chooseBranch(branch.id)}

@@ -1,15 +1,17 @@
-import { DEPTH_SEPARATOR, type Decision } from '../procedure'
+import { DEPTH_SEPARATOR, reads, type Decision } from '../procedure'
 import { pathText } from '../i18n/procedure-texts'
 import type { Translate } from '../i18n'
 import { filterChoices } from '../sidebar/consultation'
-import type { Sidebar, SidebarState, SidebarView } from '../sidebar/model'
+import type { SidebarState } from '../sidebar/state'
+import type { Sidebar } from '../sidebar/store'
+import type { SidebarView } from '../sidebar/view'
 import { consultationFieldIds } from '../sidebar/settings'
 
 type Applies = Extract<Decision, { applies: true }>
 
 /** 상담유형: the path to set, the fixed/picked choice, the field's current value. */
 export function ConsultationPanel({ decision, state, view, sidebar, t }: { decision: Applies; state: SidebarState; view: SidebarView; sidebar: Sidebar; t: Translate }) {
-  const isReinquiry = decision.branch.id === 'reinquiry_phone_change'
+  const asksScope = reads(decision.branch, 'verificationOnly')
   const picking = decision.consultation.agentPicksDepth
   const picked = state.pickedDepth
   const current = consultationFieldIds(state.settings?.consultationFields ?? null)
@@ -21,7 +23,7 @@ export function ConsultationPanel({ decision, state, view, sidebar, t }: { decis
   return (
     <section class="panel" data-testid="consultation">
       <h2>{t('consultationTitle')}</h2>
-      {isReinquiry ? (
+      {asksScope ? (
         <div class="segmented" role="group">
           <button type="button" aria-pressed={state.verificationOnly} data-scope="verification-only" onClick={() => sidebar.setVerificationOnly(true)}>
             {t('verificationOnly')}

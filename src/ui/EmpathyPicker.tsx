@@ -1,6 +1,7 @@
 import { EMPATHY_KINDS, EMPATHY_PHRASES, type Decision } from '../procedure'
 import type { Translate, UiLanguage } from '../i18n'
-import type { Sidebar, SidebarState } from '../sidebar/model'
+import type { SidebarState } from '../sidebar/state'
+import type { Sidebar } from '../sidebar/store'
 import { reasonText } from '../i18n/procedure-texts'
 
 type Applies = Extract<Decision, { applies: true }>

@@ -1,6 +1,7 @@
 import type { IdentityCheck } from '../procedure'
 import type { Translate } from '../i18n'
-import type { Sidebar, SidebarState } from '../sidebar/model'
+import type { SidebarState } from '../sidebar/state'
+import type { Sidebar } from '../sidebar/store'
 import { Checkbox } from './Checkbox'
 import { reasonText } from '../i18n/procedure-texts'
 

@@ -1,5 +1,6 @@
 import type { Translate } from '../i18n'
-import type { Sidebar, SidebarState } from '../sidebar/model'
+import type { SidebarState } from '../sidebar/state'
+import type { Sidebar } from '../sidebar/store'
 import { noticeText } from './messages'
 
 export function NoticeBar({ state, sidebar, t }: { state: SidebarState; sidebar: Sidebar; t: Translate }) {

@@ -1,5 +1,7 @@
 import type { Translate } from '../i18n'
-import type { Sidebar, SidebarState, SidebarView } from '../sidebar/model'
+import type { SidebarState } from '../sidebar/state'
+import type { Sidebar } from '../sidebar/store'
+import type { SidebarView } from '../sidebar/view'
 
 /** Branch 4: the two numbers in, same / different out; or the driver's answer in one click. */
 export function PhoneMatchHelper({ state, view, sidebar, t }: { state: SidebarState; view: SidebarView; sidebar: Sidebar; t: Translate }) {

@@ -1,5 +1,5 @@
 import type { Translate } from '../i18n'
-import type { SidebarState } from '../sidebar/model'
+import type { SidebarState } from '../sidebar/state'
 import { evidenceText } from './messages'
 
 /** Who is asking and whether the procedure applies. Names are shown as text, never as HTML. */

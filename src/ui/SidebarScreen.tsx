@@ -1,5 +1,6 @@
-import type { MessageKey, Translate, UiLanguage } from '../i18n'
-import type { Sidebar } from '../sidebar/model'
+import { reads } from '../procedure'
+import type { Translate, UiLanguage } from '../i18n'
+import type { Sidebar } from '../sidebar/store'
 import { ApplyBar } from './ApplyBar'
 import { BranchPanel } from './BranchPanel'
 import { ConsultationPanel } from './ConsultationPanel'
@@ -53,26 +54,27 @@ export function SidebarScreen({ sidebar, t, language }: { sidebar: Sidebar; t: T
                 return <EmpathyPicker key={step.id} decision={applies} state={state} sidebar={sidebar} t={t} language={language} />
               case 'identity_check':
                 return view.identityCheck ? <IdentityForm key={step.id} check={view.identityCheck} state={state} sidebar={sidebar} t={t} index={number} /> : null
-              case 'answer_directly':
-              case 'process':
-                return (
-                  <section class="card" key={step.id} data-testid="step" data-step={step.id}>
-                    <h3>
-                      {number} {t(`step_${step.id}` as MessageKey)}
-                    </h3>
-                    <p class="muted small">{t(step.kind === 'process' ? (view.identityCheck?.ok ? 'processAllowed' : 'processBlocked') : 'answerDirectlyHelp')}</p>
-                  </section>
-                )
-              default:
+              case 'text':
+              case 'optional_text':
                 return (
                   <>
                     {step.when === 'same' ? <PhoneMatchHelper key="phone-match" state={state} view={view} sidebar={sidebar} t={t} /> : null}
                     <StepCard key={step.id} step={step} index={index} state={state} sidebar={sidebar} t={t} />
                   </>
                 )
+              default:
+                // The agent's own work: answering in their words, or processing once checked.
+                return (
+                  <section class="card" key={step.id} data-testid="step" data-step={step.id}>
+                    <h3>
+                      {number} {t(`step_${step.id}`)}
+                    </h3>
+                    <p class="muted small">{t(step.kind === 'process' ? (view.identityCheck?.ok ? 'processAllowed' : 'processBlocked') : 'answerDirectlyHelp')}</p>
+                  </section>
+                )
             }
           })}
-          {applies.branch.id === 'reinquiry_phone_change' && !applies.steps.some((step) => step.when === 'same') ? (
+          {reads(applies.branch, 'phoneMatch') && !applies.steps.some((step) => step.when === 'same') ? (
             <PhoneMatchHelper state={state} view={view} sidebar={sidebar} t={t} />
           ) : null}
           <ConsultationPanel decision={applies} state={state} view={view} sidebar={sidebar} t={t} />

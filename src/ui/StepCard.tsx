@@ -1,6 +1,7 @@
 import type { ReplyStep } from '../procedure'
-import type { MessageKey, Translate } from '../i18n'
-import type { Sidebar, SidebarState } from '../sidebar/model'
+import type { Translate } from '../i18n'
+import type { SidebarState } from '../sidebar/state'
+import type { Sidebar } from '../sidebar/store'
 import { Checkbox } from './Checkbox'
 
 /** One reply step: its title, the article's text as a preview, and Insert (once). */
@@ -11,7 +12,7 @@ export function StepCard({ step, index, state, sidebar, t }: { step: ReplyStep; 
   return (
     <section class={optional ? 'card card--optional' : 'card'} data-testid="step" data-step={step.id}>
       <h3>
-        {circled(index)} {t(`step_${step.id}` as MessageKey)}
+        {circled(index)} {t(`step_${step.id}`)}
       </h3>
       {optional ? (
         <Checkbox checked={!!state.optionalSteps[step.id]} onChange={(on) => sidebar.toggleOptional(step.id, on)}>

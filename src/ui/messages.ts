@@ -1,6 +1,7 @@
-import type { MessageKey, Translate, UiLanguage } from '../i18n'
+import type { Translate, UiLanguage } from '../i18n'
 import { parameterLabel } from '../i18n'
-import type { ApplyBlocker, Notice } from '../sidebar/model'
+import type { Notice } from '../sidebar/state'
+import type { ApplyBlocker } from '../sidebar/view'
 import type { SettingProblem } from '../sidebar/settings'
 import type { StatusEvidence } from '../sidebar/requester-status'
 import type { ZendeskFailure } from '../zendesk/calls'
@@ -15,19 +16,26 @@ export function failureText(t: Translate, failure: ZendeskFailure): string {
     case 'host':
       return t('failHost', { message: failure.message })
     case 'http':
-      if ([401, 403, 404, 422, 429].includes(failure.status)) return t(`failHttp${failure.status}` as MessageKey, { seconds: failure.retryAfterSeconds ?? '?' })
+      switch (failure.status) {
+        case 401:
+        case 403:
+        case 404:
+        case 422:
+        case 429:
+          return t(`failHttp${failure.status}`, { seconds: failure.retryAfterSeconds ?? '?' })
+      }
       if (failure.status >= 500) return t('failHttp5xx', { status: failure.status })
       return t('failHttp', { status: failure.status, message: failure.message })
   }
 }
 
 export function noticeText(t: Translate, notice: Notice): string {
-  const text = t(`notice_${notice.key}` as MessageKey, notice.params)
+  const text = t(`notice_${notice.key}`, notice.params)
   return notice.tone === 'error' && notice.failure ? `${text} ${failureText(t, notice.failure)}` : text
 }
 
 export function settingProblemText(t: Translate, language: UiLanguage, problem: SettingProblem): string {
-  return t(`setting_${problem.problem}` as MessageKey, {
+  return t(`setting_${problem.problem}`, {
     label: parameterLabel(language, problem.setting),
     setting: problem.setting,
     detail: problem.detail,
@@ -35,7 +43,7 @@ export function settingProblemText(t: Translate, language: UiLanguage, problem: 
 }
 
 export function evidenceText(t: Translate, evidence: StatusEvidence): string {
-  return t(`evidence_${evidence.code}` as MessageKey, evidence.params)
+  return t(`evidence_${evidence.code}`, evidence.params)
 }
 
 export function blockerText(t: Translate, language: UiLanguage, blocker: ApplyBlocker): string {
@@ -53,6 +61,6 @@ export function blockerText(t: Translate, language: UiLanguage, blocker: ApplyBl
       return t('blocker_fieldMissing', { label, setting, field: r.fieldId })
     }
     default:
-      return t(`blocker_${blocker.key}` as MessageKey)
+      return t(`blocker_${blocker.key}`)
   }
 }

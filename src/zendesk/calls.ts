@@ -23,6 +23,12 @@ export class ZendeskError extends Error {
 
 export const hostError = (call: string, message: string) => new ZendeskError({ kind: 'host', call, message })
 
+/** Any error as a failure to explain: a ZendeskError's own, else one of the app itself (a bug). */
+export function failureOf(error: unknown): ZendeskFailure {
+  if (error instanceof ZendeskError) return error.failure
+  return { kind: 'host', call: 'app', message: error instanceof Error ? error.message : String(error) }
+}
+
 /** Default time limit for one host call; generous for the CDN SDK, short enough for an agent. */
 export const DEFAULT_CALL_TIMEOUT_MS = 10_000
 

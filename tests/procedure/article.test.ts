@@ -8,6 +8,7 @@ import {
   ARTICLE_TEXTS,
   ARTICLE_TITLE,
   articleText,
+  BRANCH_RULES,
   BRANCHES,
   EMPATHY_KINDS,
   formatConsultationPath,
@@ -133,6 +134,6 @@ describe('rules, headings and consultation labels come from the article', () => 
     expect(articleLoose).toContain(`감성표현 활용 필요 (${EMPATHY_KINDS.join(', ')})`)
   })
   it.each(BRANCHES.map((b) => [b.number, b] as const))('branch %i rule text is in the article', (_n, b) => {
-    expect(articleLoose).toContain(b.rule)
+    expect(articleLoose).toContain(BRANCH_RULES[b.id])
   })
 })

@@ -1,5 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ARTICLE_TEXTS, BRANCH_IDS, BRANCHES, branchById, INTENT_BRANCH } from '../../src/procedure'
+import { ARTICLE_TEXTS, BRANCH_IDS, BRANCHES, branchById, DEFAULT_BRANCH, EMPATHY_PHRASES, INTENT_BRANCH, reads } from '../../src/procedure'
 import { texts } from '../support/texts'
 
 describe('branch table', () => {
@@ -44,11 +46,62 @@ describe('branch table', () => {
     expect(branchById(id).consultation).toBe(rule)
   })
 
+  it.each([
+    ['verify_then_reinquire', [], ['양해', 2, 'empathy_before_verification'], undefined],
+    ['answer_directly', [], ['호응', 0, 'empathy_acknowledge'], undefined],
+    ['termination_certificate', ['identity'], ['양해', 1, 'empathy_before_identity_check'], undefined],
+    ['reinquiry_phone_change', ['phoneMatch', 'verificationOnly'], ['공감', 1, 'empathy_phone_change'], { verification_failing: ['사과', 0, 'empathy_verification_failing'] }],
+  ] as const)('%s reads %j and suggests %j', (id, read, usual, onIntent) => {
+    const b = branchById(id)
+    expect(b.reads ?? []).toEqual(read)
+    expect(b.empathy).toEqual(onIntent ? { usual, onIntent } : { usual })
+  })
+
+  it.each(BRANCHES.map((b) => [b.id, b] as const))('%s reads what its steps and consultation rule need, and nothing else', (_id, b) => {
+    expect(reads(b, 'phoneMatch')).toBe(b.steps.some((s) => s.when !== undefined))
+    expect(reads(b, 'identity')).toBe(b.steps.some((s) => s.kind === 'identity_check'))
+    expect(reads(b, 'verificationOnly')).toBe(b.consultation === 'fixed_if_verification_only')
+    // A step waiting for the identity check sits in a branch that has one.
+    if (b.steps.some((s) => s.requires === 'identity_passed')) expect(reads(b, 'identity')).toBe(true)
+  })
+
+  it.each(BRANCHES.map((b) => [b.id, b] as const))('%s suggests empathy phrases that exist', (_id, b) => {
+    for (const [kind, phrase, reason] of [b.empathy.usual, ...Object.values(b.empathy.onIntent ?? {})]) {
+      expect(EMPATHY_PHRASES[kind][phrase]).toBeDefined()
+      expect(reason).toMatch(/^empathy_/)
+    }
+  })
+
+  it('defaults to branch 1, as the article does', () => {
+    expect(branchById(DEFAULT_BRANCH).number).toBe(1)
+  })
+
   it('is reachable from every intent', () => {
     for (const branch of Object.values(INTENT_BRANCH)) expect(BRANCH_IDS).toContain(branch)
   })
 
   it('refuses an unknown id', () => {
     expect(() => branchById('nope' as never)).toThrow()
+  })
+})
+
+describe('branch ids outside the table', () => {
+  // Branch behaviour lives in the table: only it and the intent hint (which names the branch an
+  // intent suggests) may name a branch.
+  const src = resolve(import.meta.dirname, '../../src')
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)]))
+  const allowed = ['procedure/branches.ts', 'procedure/intent.ts']
+  const sources = files(src)
+    .map((file) => relative(src, file))
+    .filter((file) => /\.tsx?$/.test(file) && !allowed.includes(file))
+
+  it('leaves files to check', () => {
+    expect(sources).toEqual(expect.arrayContaining(['procedure/decide.ts', 'procedure/empathy.ts', 'sidebar/view.ts', 'ui/SidebarScreen.tsx', 'ui/ConsultationPanel.tsx']))
+  })
+
+  it.each(sources)('%s names none', (file) => {
+    const code = readFileSync(join(src, file), 'utf8')
+    for (const id of BRANCH_IDS) expect(code, id).not.toMatch(new RegExp(`['"\`]${id}['"\`]`))
   })
 })

@@ -217,19 +217,27 @@ describe('branch 4: re-inquiry after a phone-number change', () => {
   })
 })
 
-describe('inputs that only matter in one branch', () => {
-  it.each<BranchId>(['verify_then_reinquire', 'answer_directly', 'termination_certificate'])(
-    'in %s a phone match and "verification only" are ignored, and said to be',
-    (chosenBranch) => {
-      const d = applied(decide({ status: 'non_member', chosenBranch, phoneMatch: 'same', verificationOnly: true }))
-      expect(stepIds(d)).toEqual(BRANCH_STEPS[chosenBranch])
-      expect(d.consultation).toEqual({ depths: ['대리_기사'], agentPicksDepth: true })
-      expect(codes(d)).toEqual(expect.arrayContaining(['phone_match_ignored', 'verification_only_ignored']))
-    },
-  )
+describe('inputs only some branches read (the branch table says which)', () => {
+  const TODAY_CHECK = checkIdentity({ name: '김민수', birthDate: '900102', phone: '010-1234-5678', confirmedIsPerson: true }, TODAY)
+  const all = { phoneMatch: 'same', verificationOnly: false, identity: TODAY_CHECK } as const
+
+  it.each(BRANCHES.map((b) => [b.id, b.reads ?? []] as const))('%s reads %j and decides as if the others were not given', (chosenBranch, read) => {
+    const given = decide({ status: 'non_member', chosenBranch, ...all })
+    const onlyRead = decide({ status: 'non_member', chosenBranch, ...Object.fromEntries(read.map((input) => [input, all[input]])) })
+    expect(given).toEqual(onlyRead)
+  })
+
+  it.each<BranchId>(['verify_then_reinquire', 'answer_directly', 'termination_certificate'])('in %s a phone match and "verification only" change nothing', (chosenBranch) => {
+    const d = applied(decide({ status: 'non_member', chosenBranch, phoneMatch: 'same', verificationOnly: true }))
+    expect(stepIds(d)).toEqual(BRANCH_STEPS[chosenBranch])
+    expect(d.consultation).toEqual({ depths: ['대리_기사'], agentPicksDepth: true })
+    expect(codes(d).filter((code) => code.startsWith('phone_match') || code.startsWith('consultation_verification'))).toEqual([])
+  })
+
   it('the identity result does not gate other branches', () => {
     const d = applied(decide({ status: 'non_member', identity: { ok: false } }))
     expect(d.identityGate).toBe('not_required')
+    expect(codes(d).filter((code) => code.startsWith('identity_'))).toEqual([])
   })
 })
 

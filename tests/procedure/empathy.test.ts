@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { EMPATHY_KINDS, EMPATHY_PHRASES, suggestEmpathy } from '../../src/procedure'
+import { BRANCHES, EMPATHY_KINDS, EMPATHY_PHRASES, suggestEmpathy } from '../../src/procedure'
 import type { BranchId, EmpathyContext, EmpathyKind } from '../../src/procedure'
 import { texts } from '../support/texts'
 
@@ -49,6 +49,10 @@ describe('suggestEmpathy by situation', () => {
     expect(s.reason.code).toBe(code)
     expect([...s.phrases].sort()).toEqual([...EMPATHY_PHRASES[kind]].sort())
     expect(s.alternatives).toEqual(EMPATHY_KINDS.filter((k) => k !== kind))
+  })
+  it.each(BRANCHES.map((b) => [b.id, b.empathy.usual] as const))('%s with nothing said: the branch table’s usual line %j, its phrase first', (branch, [kind, phrase, code]) => {
+    const s = suggestEmpathy(branch)
+    expect([s.kind, s.phrases[0], s.reason.code]).toEqual([kind, EMPATHY_PHRASES[kind][phrase], code])
   })
   it('puts the phrase that fits the situation first', () => {
     expect(suggestEmpathy('reinquiry_phone_change', { earlierGuideFailed: true }).phrases[0]).toContain('앞서 안내해 드린 방법')

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { readRequesterStatus, statusFromRecord } from '../../src/sidebar/requester-status'
+import { markerReads, readRequesterStatus } from '../../src/sidebar/requester-status'
+import type { RequesterRecord } from '../../src/zendesk/ticket-host'
 import type { MemberMarker } from '../../src/sidebar/settings'
 import type { TicketSnapshot } from '../../src/zendesk/ticket-host'
 
@@ -41,9 +42,22 @@ describe('readRequesterStatus', () => {
     expect(readRequesterStatus(fieldMarker, ticket({ requester: null }))).toEqual({ kind: 'no_requester' })
   })
 
-  it('asks for the REST record when the data API could not read the field', () => {
-    expect(readRequesterStatus(fieldMarker, ticket({ requesterUserField: { available: false } }))).toEqual({ kind: 'needs_record', userId: 5 })
+  it('asks for the REST record when the data API could not read the field, and says how to finish with it', () => {
+    const reading = readRequesterStatus(fieldMarker, ticket({ requesterUserField: { available: false } }))
+    expect(reading).toMatchObject({ kind: 'needs_record', userId: 5 })
+    if (reading.kind !== 'needs_record') throw new Error('expected a record to read')
+    expect(reading.finish({ id: 5, externalId: null, tags: [], userFields: { driver_status: 'member' } })).toEqual({
+      status: 'member',
+      evidence: { code: 'field_member', params: { field: 'driver_status', value: 'member' } },
+    })
   })
+
+  /** The status a needs_record reading finishes with, from this record. */
+  const statusFromRecord = (marker: typeof fieldMarker, record: RequesterRecord) => {
+    const reading = readRequesterStatus(marker, ticket({ requesterUserField: { available: false } }))
+    if (reading.kind !== 'needs_record') throw new Error('expected a record to read')
+    return reading.finish(record)
+  }
 
   it('finishes from the REST record', () => {
     expect(statusFromRecord(fieldMarker, { id: 5, externalId: null, tags: [], userFields: { driver_status: 'member' } })).toEqual({
@@ -58,5 +72,18 @@ describe('readRequesterStatus', () => {
       status: 'unknown',
       evidence: { code: 'field_missing', params: { field: 'driver_status', value: '' } },
     })
+  })
+})
+
+describe('markerReads', () => {
+  it.each<[MemberMarker | undefined, string | null]>([
+    [fieldMarker, 'driver_status'],
+    [{ source: 'user_tag', memberTags: ['verified'] }, null],
+    [{ source: 'ticket_tag', memberTags: ['verified'] }, null],
+    [{ source: 'external_id' }, null],
+    // Broken settings: no marker, nothing extra to read.
+    [undefined, null],
+  ])('%j reads the user field %s', (marker, userFieldKey) => {
+    expect(markerReads(marker)).toEqual({ userFieldKey })
   })
 })

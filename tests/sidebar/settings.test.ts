@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { translator } from '../../src/i18n'
-import { consultationFieldIds, parseSettings, type SettingProblem } from '../../src/sidebar/settings'
+import manifest from '../../manifest.json'
+import { consultationFieldIds, parseSettings, type SettingName, type SettingProblem } from '../../src/sidebar/settings'
 import { settingProblemText } from '../../src/ui/messages'
 
 const good = {
@@ -197,5 +198,75 @@ describe('settings messages', () => {
       expect(text).toContain(problem.setting)
       expect(text).toContain(problem.detail)
     }
+  })
+})
+
+describe('the manifest’s parameters', () => {
+  // Every setting parseSettings knows, each with a value that differs from its default (tsc
+  // refuses a missing or unknown name).
+  const OTHER_VALUE = {
+    member_source: 'external_id',
+    member_user_field: 'driver_grade',
+    member_values: 'verified',
+    non_member_values: 'pending',
+    consultation_layout: 'per_depth',
+    consultation_field_ids: '360001',
+    root_depth: '대리_기사(신)',
+    criteria_article_url: 'https://help.example.com/criteria',
+    reference_screens_url: 'https://help.example.com/screens',
+    audit_note: true,
+    extra_tags: 'nonmember_helper',
+    step_macros: '{"nonmember_notice": 9001}',
+  } satisfies Record<SettingName, unknown>
+  const defaults: Record<string, unknown> = Object.fromEntries(manifest.parameters.flatMap((p) => ('default' in p ? [[p.name, p.default]] : [])))
+
+  it('are the settings parseSettings reads, no more, no fewer', () => {
+    expect(manifest.parameters.map((p) => p.name).sort()).toEqual(Object.keys(OTHER_VALUE).sort())
+  })
+
+  it.each(Object.entries(OTHER_VALUE))('%s is read: another value parses differently', (name, value) => {
+    // With a field id, so that the layout matters.
+    const base = { ...defaults, consultation_field_ids: '1' }
+    expect(parseSettings({ ...base, [name]: value })).not.toEqual(parseSettings(base))
+  })
+
+  it('their defaults parse, to the settings the README documents', () => {
+    expect(parseSettings(defaults)).toEqual({
+      ok: true,
+      settings: {
+        memberMarker: { source: 'user_field', fieldKey: 'driver_status', memberValues: ['member'], nonMemberValues: ['non_member'] },
+        consultationFields: null,
+        rootDepth: '대리_기사',
+        links: { criteriaArticle: null, referenceScreens: null },
+        auditNote: false,
+        extraTags: [],
+        stepMacros: {},
+      },
+    })
+  })
+
+  // What an installation without the setting gets (Zendesk sends what the admin saved: an older
+  // installation may lack a setting, an admin may clear one). `same`: what the default gives.
+  // `required`: refused, naming it; the default is the value to keep. `none`: an empty list.
+  const ABSENT: Record<string, 'same' | 'required' | 'none'> = {
+    member_source: 'same',
+    member_user_field: 'required',
+    member_values: 'required',
+    non_member_values: 'none',
+    consultation_layout: 'same',
+    root_depth: 'same',
+    audit_note: 'same',
+  }
+
+  it('with a default are the ones listed here', () => {
+    expect(Object.keys(defaults).sort()).toEqual(Object.keys(ABSENT).sort())
+  })
+
+  it.each(Object.entries(ABSENT))('%s left out: %s', (name, absent) => {
+    const withDefault = parseSettings(defaults)
+    const without = parseSettings({ ...defaults, [name]: undefined })
+    if (absent === 'same') expect(without).toEqual(withDefault)
+    else if (absent === 'required') expect(without).toEqual({ ok: false, problems: [{ setting: name, problem: 'required', detail: '' }] })
+    else expect(without.ok && without.settings.memberMarker).toMatchObject({ nonMemberValues: [] })
   })
 })

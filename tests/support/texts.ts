@@ -6,4 +6,4 @@ import { reasonText } from '../../src/i18n/procedure-texts'
 export const ko = (reason: Reason | undefined): string => (reason ? reasonText(translator('ko'), reason) : '')
 export const en = (reason: Reason | undefined): string => (reason ? reasonText(translator('en'), reason) : '')
 /** A catalogue entry in both languages, e.g. `branch_answer_directly`. */
-export const texts = (key: string) => ({ ko: translator('ko')(key as MessageKey), en: translator('en')(key as MessageKey) })
+export const texts = (key: MessageKey) => ({ ko: translator('ko')(key), en: translator('en')(key) })

@@ -1,0 +1,109 @@
+/**
+ * The sidebar's state: what it read, what the agent typed and chose, what it wrote. Plain data;
+ * view.ts derives what the components show, store.ts changes it.
+ */
+import { NO_HINT, type BranchId, type EmpathyKind, type IdentityInput, type IntentHint, type PhoneMatchAnswer, type StepId } from '../procedure'
+import type { UiLanguage } from '../i18n'
+import type { ZendeskFailure } from '../zendesk/calls'
+import type { FieldDefinition, TicketSnapshot } from '../zendesk/ticket-host'
+import type { DepthChoice, FieldWrite } from './consultation'
+import type { RequesterStatusValue, StatusEvidence } from './requester-status'
+import type { SettingProblem, Settings } from './settings'
+
+/** A message for the agent. `key` is a UI message key (`notice_<key>`); `params` fill it. */
+export type Notice =
+  | { tone: 'success' | 'info'; key: NoticeKey; params?: Record<string, string | number> }
+  | { tone: 'error'; key: NoticeKey; params?: Record<string, string | number>; failure?: ZendeskFailure; retry?: 'load' }
+
+export type NoticeKey =
+  | 'applied'
+  | 'appliedNoteFailed'
+  | 'undone'
+  | 'inserted'
+  | 'failedLoad'
+  | 'failedStatus'
+  | 'failedFields'
+  | 'failedApply'
+  | 'failedApplyPartial'
+  | 'failedInsert'
+  | 'failedUndo'
+  | 'rateLimited'
+  | 'settingsBroken'
+  | 'rrnRefused'
+
+/** What the agent typed into the phone-match helper. */
+export interface PhoneInputs {
+  driverApp: string
+  kakaoTalk: string
+}
+
+/** What the app changed on the last Apply, so Undo can restore it. */
+export interface AppliedChange {
+  previous: FieldWrite
+  written: FieldWrite
+  addedTags: string[]
+}
+
+export interface SidebarState {
+  phase: 'loading' | 'ready' | 'failed'
+  language: UiLanguage
+  settings: Settings | null
+  settingsProblems: SettingProblem[]
+  ticket: TicketSnapshot | null
+  status: { value: RequesterStatusValue; evidence: StatusEvidence } | null
+  statusPending: boolean
+  hint: IntentHint
+  customerFrustrated: boolean
+  chosenBranch: BranchId | null
+  phoneInputs: PhoneInputs
+  phoneMatch: PhoneMatchAnswer | null
+  verificationOnly: boolean
+  /** null: the agent chose no empathy line. */
+  empathy: { kind: EmpathyKind; phrase: string } | null
+  optionalSteps: Partial<Record<StepId, boolean>>
+  identity: IdentityInput
+  fieldDefinitions: FieldDefinition[] | null
+  fieldsFailure: ZendeskFailure | null
+  pickedDepth: DepthChoice | null
+  /** What the agent typed to search the depths. */
+  depthQuery: string
+  inserted: StepId[]
+  busy: null | 'apply' | 'insert' | 'undo'
+  /** Apply found a consultation field the agent set by hand: ask before overwriting. */
+  confirmOverwrite: FieldWrite | null
+  lastApply: AppliedChange | null
+  notice: Notice | null
+}
+
+const EMPTY_IDENTITY: IdentityInput = { name: '', birthDate: '', phone: '', confirmedIsPerson: false }
+
+/** The state before anything is read. */
+export function initialState(language: UiLanguage): SidebarState {
+  return {
+    phase: 'loading',
+    language,
+    settings: null,
+    settingsProblems: [],
+    ticket: null,
+    status: null,
+    statusPending: false,
+    hint: NO_HINT,
+    customerFrustrated: false,
+    chosenBranch: null,
+    phoneInputs: { driverApp: '', kakaoTalk: '' },
+    phoneMatch: null,
+    verificationOnly: true,
+    empathy: null,
+    optionalSteps: {},
+    identity: EMPTY_IDENTITY,
+    fieldDefinitions: null,
+    fieldsFailure: null,
+    pickedDepth: null,
+    depthQuery: '',
+    inserted: [],
+    busy: null,
+    confirmOverwrite: null,
+    lastApply: null,
+    notice: null,
+  }
+}

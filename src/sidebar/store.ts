@@ -1,0 +1,322 @@
+/**
+ * The sidebar's store: holds the state, tells subscribers of each change, reads the ticket and
+ * drops answers that arrive after a newer read began, and takes the agent's input. Writing is
+ * apply.ts's; what to show, view.ts's. The preact components render `view()` and call these.
+ */
+import { detectFrustration, detectRrn, hintFromMessages, type BranchId, type EmpathyKind, type IdentityInput, type PhoneMatchAnswer, type StepId } from '../procedure'
+import { resolveLanguage, type UiLanguage } from '../i18n'
+import { failureOf, type ZendeskFailure } from '../zendesk/calls'
+import { patiently } from '../zendesk/retry'
+import type { Installation, TicketHost } from '../zendesk/ticket-host'
+import { afterApply, afterUndo, applyPlan, insertPieces, planFor, restore } from './apply'
+import type { DepthChoice } from './consultation'
+import { markerReads, readRequesterStatus, type Status } from './requester-status'
+import { consultationFieldIds, parseSettings } from './settings'
+import { initialState, type PhoneInputs, type SidebarState } from './state'
+import { comparePhones, viewOf, type SidebarView } from './view'
+
+export interface SidebarOptions {
+  /** Today's date for the identity check (injectable for tests). */
+  today?: () => Date
+  /** Waits between 429 retries (injectable for tests). */
+  sleep?: (ms: number) => Promise<void>
+  /** How many times a rate-limited read is tried in all. */
+  maxAttempts?: number
+}
+
+/** Thrown internally when a late answer belongs to a ticket or requester no longer shown. */
+class Stale extends Error {}
+
+const statusOf = ({ status, evidence }: Status) => ({ value: status, evidence })
+
+export class Sidebar {
+  private state: SidebarState
+  private readonly listeners = new Set<() => void>()
+  /** Bumped on every (re)load: answers for an older generation are dropped. */
+  private generation = 0
+  private installation: Promise<Installation> | null = null
+  private readonly today: () => Date
+  private readonly sleep: (ms: number) => Promise<void>
+  private readonly maxAttempts: number
+
+  constructor(
+    private readonly host: TicketHost,
+    language: UiLanguage = 'en',
+    options: SidebarOptions = {},
+  ) {
+    this.state = initialState(language)
+    this.today = options.today ?? (() => new Date())
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)))
+    this.maxAttempts = options.maxAttempts ?? 3
+  }
+
+  get current(): SidebarState {
+    return this.state
+  }
+
+  view(): SidebarView {
+    return viewOf(this.state, this.today())
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** Starts reading the ticket and follows requester and field changes; returns the stop function. */
+  start(): () => void {
+    const stopRequester = this.host.onRequesterChanged(() => void this.load())
+    let stopFields = () => {}
+    void this.load().then(() => {
+      const ids = consultationFieldIds(this.state.settings?.consultationFields)
+      if (ids.length) stopFields = this.host.onFieldsChanged(ids, () => void this.refreshFieldValues())
+    })
+    return () => {
+      this.generation++
+      stopRequester()
+      stopFields()
+    }
+  }
+
+  private set(patch: Partial<SidebarState>, generation?: number): void {
+    if (generation !== undefined && generation !== this.generation) throw new Stale()
+    this.state = { ...this.state, ...patch }
+    for (const listener of this.listeners) listener()
+  }
+
+  /**
+   * Runs `work` for the current generation. Its failure is dropped once a newer load has begun (the
+   * answer belongs to a ticket or requester no longer shown), else `failed` says what to show.
+   */
+  private async guard(work: (generation: number) => Promise<unknown>, failed: (failure: ZendeskFailure) => Partial<SidebarState>): Promise<void> {
+    const generation = this.generation
+    try {
+      await work(generation)
+    } catch (error) {
+      if (generation === this.generation) this.set(failed(failureOf(error)))
+    }
+  }
+
+  /** Runs a read, waiting out 429s and telling the agent; a newer load stops the waiting. */
+  private patiently<T>(generation: number, run: () => Promise<T>): Promise<T> {
+    const max = this.maxAttempts
+    return patiently(run, max, async (seconds, attempt) => {
+      this.set({ notice: { tone: 'info', key: 'rateLimited', params: { seconds, attempt, max } } }, generation)
+      await this.sleep(seconds * 1000)
+      if (generation !== this.generation) throw new Stale()
+    })
+  }
+
+  /** (Re)reads the ticket and decides. A newer load makes every answer of this one stale. */
+  async load(): Promise<void> {
+    this.generation++
+    // Settings and field options outlive a requester change; everything else starts over.
+    const { language, settings, settingsProblems, fieldDefinitions } = this.state
+    this.set({ ...initialState(language), settings, settingsProblems, fieldDefinitions })
+    await this.guard(
+      async (generation) => {
+        // A failed registration is asked for again on the next load.
+        const installation = await (this.installation ??= this.host.registered().catch((error: unknown) => {
+          this.installation = null
+          throw error
+        }))
+        const parsed = parseSettings(installation.settings)
+        const settings = parsed.ok ? parsed.settings : null
+        const settingsProblems = parsed.ok ? [] : parsed.problems
+        const marker = settings?.memberMarker
+        const fieldIds = consultationFieldIds(settings?.consultationFields)
+        const ticket = await this.host.readTicket({ ...markerReads(marker), consultationFieldIds: fieldIds })
+        const reading = marker ? readRequesterStatus(marker, ticket) : null
+        this.set(
+          {
+            phase: 'ready',
+            language: resolveLanguage(ticket.agentLocale),
+            settings,
+            settingsProblems,
+            ticket,
+            hint: hintFromMessages(ticket.customerMessages),
+            customerFrustrated: ticket.customerMessages.some((message) => detectFrustration(message).frustrated),
+            status: reading?.kind === 'known' ? statusOf(reading) : null,
+            statusPending: reading?.kind === 'needs_record',
+            notice: settingsProblems.length ? { tone: 'error', key: 'settingsBroken' } : null,
+          },
+          generation,
+        )
+        this.suggestEmpathy()
+        // In parallel: the status (maybe one REST call) and the field options (read once per app
+        // instance, and not at all for a member or without a requester: the procedure does not apply).
+        await Promise.all([
+          reading?.kind === 'needs_record' &&
+            this.guard(
+              async () => {
+                const record = await this.patiently(generation, () => this.host.readRequesterRecord(reading.userId))
+                this.set({ status: statusOf(reading.finish(record)), statusPending: false, notice: null }, generation)
+                this.suggestEmpathy()
+              },
+              // Nothing is assumed: no status, no decision, a message and a retry.
+              (failure) => ({ statusPending: false, notice: { tone: 'error', key: 'failedStatus', failure, retry: 'load' } }),
+            ),
+          fieldIds.length &&
+            !this.state.fieldDefinitions &&
+            reading?.kind !== 'no_requester' &&
+            !(reading?.kind === 'known' && reading.status === 'member') &&
+            this.guard(
+              async () => {
+                const definitions = await this.patiently(generation, () => this.host.readFieldDefinitions(fieldIds))
+                this.set({ fieldDefinitions: definitions, fieldsFailure: null }, generation)
+              },
+              (fieldsFailure) => ({ fieldsFailure }),
+            ),
+        ])
+      },
+      (failure) => ({ phase: 'failed', notice: { tone: 'error', key: 'failedLoad', failure, retry: 'load' } }),
+    )
+  }
+
+  private async refreshFieldValues(): Promise<void> {
+    const generation = this.generation
+    const ids = consultationFieldIds(this.state.settings?.consultationFields)
+    const ticket = this.state.ticket
+    if (!ticket || ids.length === 0) return
+    try {
+      const values = await this.host.readFieldValues(ids)
+      this.set({ ticket: { ...ticket, consultationValues: values } }, generation)
+    } catch {
+      // Only the displayed current value is stale; Apply reads the fields again anyway.
+    }
+  }
+
+  /** Picks the suggested empathy phrase for the current branch (the agent can change it). */
+  private suggestEmpathy(): void {
+    const decision = this.view().decision
+    if (decision?.applies) {
+      const phrase = decision.empathy.phrases[0]
+      this.set({ empathy: phrase ? { kind: decision.empathy.kind, phrase } : null })
+    }
+  }
+
+  // ---- the agent's input ---------------------------------------------------------------------
+
+  chooseBranch(branch: BranchId): void {
+    if (this.state.busy) return
+    this.set({ chosenBranch: branch, pickedDepth: null, depthQuery: '', confirmOverwrite: null, notice: null })
+    this.suggestEmpathy()
+  }
+
+  chooseEmpathy(choice: { kind: EmpathyKind; phrase: string } | null): void {
+    this.set({ empathy: choice })
+  }
+
+  toggleOptional(step: StepId, on: boolean): void {
+    this.set({ optionalSteps: { ...this.state.optionalSteps, [step]: on } })
+  }
+
+  setVerificationOnly(on: boolean): void {
+    this.set({ verificationOnly: on, pickedDepth: null, depthQuery: '' })
+  }
+
+  /** An RRN must not be collected: a field that holds one is emptied and the agent told why. */
+  private refuseRrn<T extends object>(patch: T): T {
+    let refused = false
+    const clean = { ...patch } as Record<string, unknown>
+    for (const [key, value] of Object.entries(clean)) {
+      if (typeof value === 'string' && detectRrn(value)) {
+        clean[key] = ''
+        refused = true
+      }
+    }
+    if (refused) this.set({ notice: { tone: 'error', key: 'rrnRefused' } })
+    else if (this.state.notice?.key === 'rrnRefused') this.set({ notice: null })
+    return clean as T
+  }
+
+  updatePhones(inputs: Partial<PhoneInputs>): void {
+    const phoneInputs = { ...this.state.phoneInputs, ...this.refuseRrn(inputs) }
+    const compared = comparePhones(phoneInputs)
+    // A valid comparison selects the next text; an invalid one leaves the choice open.
+    const phoneMatch = compared === 'same' || compared === 'different' ? compared : this.state.phoneMatch
+    this.set({ phoneInputs, phoneMatch })
+  }
+
+  /** The driver's answer, when the agent did not type the numbers. */
+  setPhoneMatch(answer: PhoneMatchAnswer | null): void {
+    this.set({ phoneMatch: answer })
+  }
+
+  updateIdentity(patch: Partial<IdentityInput>): void {
+    this.set({ identity: { ...this.state.identity, ...this.refuseRrn(patch) } })
+  }
+
+  searchDepths(query: string): void {
+    this.set({ depthQuery: query })
+  }
+
+  pickDepth(choice: DepthChoice | null): void {
+    this.set({ pickedDepth: choice, confirmOverwrite: null })
+  }
+
+  retry(): void {
+    void this.load()
+  }
+
+  dismissNotice(): void {
+    this.set({ notice: null })
+  }
+
+  cancelOverwrite(): void {
+    this.set({ confirmOverwrite: null })
+  }
+
+  // ---- writing (apply.ts) --------------------------------------------------------------------
+
+  /** Inserts one step's text (or its macro) at the cursor. Once per step: a second click does nothing. */
+  async insertStep(id: StepId): Promise<void> {
+    const state = this.state
+    if (state.busy || state.inserted.includes(id)) return
+    const view = this.view()
+    if (!view.canWrite) {
+      this.set({ notice: { tone: 'error', key: 'settingsBroken' } })
+      return
+    }
+    const decision = view.decision?.applies ? view.decision : null
+    const text = id === 'empathy' ? state.empathy?.phrase : decision?.steps.find((step) => step.id === id)?.text
+    if (!text) return
+    const macroId = id === 'empathy' ? undefined : state.settings?.stepMacros[id]
+    this.set({ busy: 'insert' })
+    await this.guard(
+      async (generation) => {
+        await insertPieces(this.host, [{ id, text, macroId }])
+        this.set({ busy: null, inserted: [...this.state.inserted, id], notice: { tone: 'success', key: 'inserted' } }, generation)
+      },
+      (failure) => ({ busy: null, notice: { tone: 'error', key: 'failedInsert', failure } }),
+    )
+  }
+
+  /**
+   * Applies the branch: sets the consultation type (option tags), adds the extra tags, inserts the
+   * pending texts, writes the audit note. All or nothing for the first three: a failure undoes
+   * what was done before it. One click applies once.
+   */
+  async apply(overwrite = false): Promise<void> {
+    const plan = this.state.busy ? null : planFor(this.state, this.view(), overwrite)
+    if (!plan) return
+    const generation = this.generation
+    this.set({ busy: 'apply', confirmOverwrite: null, notice: null })
+    const outcome = await applyPlan(this.host, plan)
+    if (generation === this.generation) this.set(afterApply(this.state, plan, outcome))
+  }
+
+  /** Restores the field values and removes the tags of the last Apply (inserted text stays). */
+  async undo(): Promise<void> {
+    const last = this.state.lastApply
+    if (this.state.busy || !last) return
+    this.set({ busy: 'undo', notice: null })
+    await this.guard(
+      async (generation) => {
+        await restore(this.host, last)
+        this.set(afterUndo(this.state, last), generation)
+      },
+      (failure) => ({ busy: null, notice: { tone: 'error', key: 'failedUndo', failure } }),
+    )
+  }
+}

@@ -1,0 +1,207 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { afterApply, afterUndo, applyPlan, insertPieces, planFor, restore, type ApplyPlan } from '../../src/sidebar/apply'
+import type { SidebarState } from '../../src/sidebar/state'
+import { viewOf } from '../../src/sidebar/view'
+import { hostError } from '../../src/zendesk/calls'
+import { FakeHost } from '../support/fake-host'
+import { readyState, snapshot, TODAY } from '../support/sidebar-state'
+
+let host: FakeHost
+beforeEach(() => {
+  host = new FakeHost()
+})
+
+const rejected = (call: string) => hostError(call, 'closed ticket')
+const names = () => host.calls.map(([name]) => name)
+
+function plan(change: Partial<ApplyPlan> = {}): ApplyPlan {
+  return {
+    write: { 100: 'settlement' },
+    tags: ['helper'],
+    pieces: [
+      { id: 'empathy', text: 'E' },
+      { id: 'nonmember_notice', text: 'N' },
+    ],
+    note: { ticketId: 1, body: 'note' },
+    lastApply: null,
+    overwrite: false,
+    ...change,
+  }
+}
+
+describe('insertPieces', () => {
+  it('joins consecutive texts into one insert and applies a macro in its step’s place', async () => {
+    await insertPieces(host, [
+      { id: 'empathy', text: 'E' },
+      { id: 'nonmember_notice', text: 'N', macroId: 9 },
+      { id: 'verification_steps_app', text: 'V' },
+      { id: 'contact_match_request', text: 'C' },
+    ])
+    expect(host.calls).toEqual([
+      ['insertText', 'E'],
+      ['applyMacro', 9],
+      ['insertText', 'V\n\nC'],
+    ])
+  })
+
+  it('calls nothing for nothing', async () => {
+    await insertPieces(host, [])
+    expect(host.calls).toEqual([])
+  })
+})
+
+describe('applyPlan', () => {
+  it('reads the fields, sets them, adds the tags, inserts the texts, then writes the note', async () => {
+    const outcome = await applyPlan(host, plan())
+    expect(names()).toEqual(['readFieldValues', 'setFieldValues', 'addTags', 'insertText', 'writeInternalNote'])
+    expect(outcome).toEqual({ kind: 'applied', change: { previous: { 100: null }, written: { 100: 'settlement' }, addedTags: ['helper'] }, noteFailure: null })
+    expect(host).toMatchObject({ fields: { 100: 'settlement' }, tags: ['helper'], draft: ['E\n\nN'], notes: [{ ticketId: 1, body: 'note' }] })
+  })
+
+  it('writes no note when the plan has none', async () => {
+    await applyPlan(host, plan({ note: null }))
+    expect(host.callsOf('writeInternalNote')).toEqual([])
+  })
+
+  it('asks before replacing a value the agent set by hand, and writes nothing', async () => {
+    host.fields[100] = 'by_hand'
+    expect(await applyPlan(host, plan())).toEqual({ kind: 'ask', current: { 100: 'by_hand' } })
+    expect(names()).toEqual(['readFieldValues'])
+    expect(host.draft).toEqual([])
+  })
+
+  it('replaces it once the agent said so', async () => {
+    host.fields[100] = 'by_hand'
+    const outcome = await applyPlan(host, plan({ overwrite: true }))
+    expect(outcome).toMatchObject({ kind: 'applied', change: { previous: { 100: 'by_hand' } } })
+    expect(host.fields[100]).toBe('settlement')
+  })
+
+  it.each([
+    ['the value the last Apply wrote', 'nonmember_other'],
+    ['the value it would write anyway', 'settlement'],
+  ])('does not ask about %s', async (_label, current) => {
+    host.fields[100] = current
+    const lastApply = { previous: { 100: null }, written: { 100: 'nonmember_other' }, addedTags: [] }
+    expect((await applyPlan(host, plan({ lastApply }))).kind).toBe('applied')
+  })
+
+  it('a set the host refuses: nothing written, nothing to undo', async () => {
+    host.failures.setFieldValues = rejected('set')
+    const outcome = await applyPlan(host, plan())
+    expect(outcome).toEqual({ kind: 'failed', failure: rejected('set').failure, leftApplied: null })
+    expect(names()).toEqual(['readFieldValues', 'setFieldValues'])
+  })
+
+  it.each(['addTags', 'insertText'] as const)('%s refused after the field was set: the field and tags are set back', async (step) => {
+    host.fields[100] = 'nonmember_other'
+    host.tags = ['old']
+    host.failures[step] = rejected(step)
+    const outcome = await applyPlan(host, plan({ lastApply: { previous: {}, written: { 100: 'nonmember_other' }, addedTags: [] } }))
+    expect(outcome).toEqual({ kind: 'failed', failure: rejected(step).failure, leftApplied: null })
+    expect(host.fields[100]).toBe('nonmember_other')
+    expect(host.tags).toEqual(['old'])
+    expect(host.draft).toEqual([])
+    expect(host.callsOf('writeInternalNote')).toEqual([])
+  })
+
+  it('a rollback that fails too: says what stays applied', async () => {
+    host.failures.insertText = rejected('insert')
+    // The first set succeeds, the rollback's fails.
+    host.failures.setFieldValues = [null, rejected('set back')]
+    const outcome = await applyPlan(host, plan())
+    expect(outcome).toEqual({
+      kind: 'failed',
+      failure: rejected('insert').failure,
+      leftApplied: { previous: { 100: null }, written: { 100: 'settlement' }, addedTags: ['helper'] },
+    })
+    expect(host.fields[100]).toBe('settlement')
+  })
+
+  it('a failed note leaves the rest applied, and says why', async () => {
+    host.failures.writeInternalNote = hostError('PUT /api/v2/tickets/1.json', 'forbidden')
+    const outcome = await applyPlan(host, plan())
+    expect(outcome).toMatchObject({ kind: 'applied', noteFailure: { kind: 'host', message: 'forbidden' } })
+    expect(host).toMatchObject({ fields: { 100: 'settlement' }, draft: ['E\n\nN'] })
+  })
+})
+
+describe('restore (rollback and Undo)', () => {
+  it('puts the field values back and removes the tags it added', async () => {
+    host.fields[100] = 'settlement'
+    host.tags = ['old', 'helper']
+    await restore(host, { previous: { 100: 'by_hand' }, written: { 100: 'settlement' }, addedTags: ['helper'] })
+    expect(host).toMatchObject({ fields: { 100: 'by_hand' }, tags: ['old'] })
+  })
+})
+
+describe('planFor', () => {
+  const settlement = { depths: ['대리_기사', '정산/수수료', '정산'], tag: 'settlement' }
+  const planOf = (patch: Partial<SidebarState>, settings: Record<string, unknown> = {}, overwrite = false) => {
+    const state = readyState({ pickedDepth: settlement, empathy: { kind: '양해', phrase: 'E' }, ...patch }, settings)
+    return planFor(state, viewOf(state, TODAY), overwrite)
+  }
+
+  it('is the view’s write, texts and the extra tags the ticket lacks', () => {
+    const planned = planOf({ ticket: snapshot({ ticketTags: ['daeri'] }) }, { extra_tags: 'daeri, helper' }, true)
+    expect(planned).toMatchObject({ write: { 100: 'settlement' }, tags: ['helper'], note: null, lastApply: null, overwrite: true })
+    expect(planned?.pieces.map((piece) => piece.id)).toEqual(['empathy', 'nonmember_notice', 'verification_steps_app'])
+  })
+
+  it('carries the audit note, in the agent’s language, when the setting asks for one', () => {
+    const note = planOf({}, { audit_note: true })?.note
+    expect(note?.ticketId).toBe(1)
+    expect(note?.body).toContain('분기 1')
+    expect(note?.body).toContain('대리_기사 ▶ 정산/수수료 ▶ 정산')
+    expect(note?.body).toContain('empathy, nonmember_notice, verification_steps_app')
+    // A new ticket has no id yet: nothing to write the note on.
+    expect(planOf({ ticket: snapshot({ ticketId: null }) }, { audit_note: true })?.note).toBeNull()
+  })
+
+  it('is null while Apply is blocked', () => {
+    expect(planOf({ pickedDepth: null })).toBeNull()
+    expect(planOf({ status: { value: 'member', evidence: { code: 'field_member', params: {} } } })).toBeNull()
+  })
+})
+
+describe('the state after Apply and Undo', () => {
+  const change = { previous: { 100: 'by_hand' }, written: { 100: 'settlement' }, addedTags: ['helper'] }
+  const before = readyState({ busy: 'apply', inserted: ['empathy'], ticket: snapshot({ ticketTags: ['old'], consultationValues: { 100: 'by_hand' } }) })
+
+  it('applied: the texts marked sent, the ticket as written, a success', () => {
+    const pieces = [{ id: 'nonmember_notice' as const, text: 'N' }]
+    expect(afterApply(before, plan({ pieces }), { kind: 'applied', change, noteFailure: null })).toEqual({
+      busy: null,
+      inserted: ['empathy', 'nonmember_notice'],
+      lastApply: change,
+      ticket: { ...before.ticket, consultationValues: { 100: 'settlement' }, ticketTags: ['old', 'helper'] },
+      notice: { tone: 'success', key: 'applied' },
+    })
+    const noteFailure = rejected('note').failure
+    expect(afterApply(before, plan(), { kind: 'applied', change, noteFailure }).notice).toEqual({ tone: 'error', key: 'appliedNoteFailed', failure: noteFailure })
+  })
+
+  it('asked: the question, nothing else', () => {
+    expect(afterApply(before, plan(), { kind: 'ask', current: { 100: 'by_hand' } })).toEqual({ busy: null, confirmOverwrite: { 100: 'by_hand' } })
+  })
+
+  it('failed: nothing applied, or what stays for Undo', () => {
+    const failure = rejected('insert').failure
+    expect(afterApply(before, plan(), { kind: 'failed', failure, leftApplied: null })).toEqual({ busy: null, notice: { tone: 'error', key: 'failedApply', failure } })
+    expect(afterApply(before, plan(), { kind: 'failed', failure, leftApplied: change })).toEqual({
+      busy: null,
+      lastApply: change,
+      notice: { tone: 'error', key: 'failedApplyPartial', failure },
+    })
+  })
+
+  it('undone: the values and tags as before the Apply', () => {
+    const applied = readyState({ lastApply: change, ticket: snapshot({ ticketTags: ['old', 'helper'], consultationValues: { 100: 'settlement' } }) })
+    expect(afterUndo(applied, change)).toEqual({
+      busy: null,
+      lastApply: null,
+      ticket: { ...applied.ticket, consultationValues: { 100: 'by_hand' }, ticketTags: ['old'] },
+      notice: { tone: 'success', key: 'undone' },
+    })
+  })
+})

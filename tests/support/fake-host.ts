@@ -1,0 +1,170 @@
+/**
+ * The one test double of TicketHost for the sidebar's own tests (store, apply): a small ticket
+ * in memory (fields, tags, the draft, notes) that every call reads and changes, a log of the
+ * calls in order, and a way to make any call fail or wait until the test lets it answer.
+ */
+import type { FieldDefinition, Installation, RequesterRecord, TicketHost, TicketSnapshot } from '../../src/zendesk/ticket-host'
+
+/** Settings of a plain installation: a user-field marker, one nested consultation field (100). */
+export const FAKE_SETTINGS = {
+  member_source: 'user_field',
+  member_user_field: 'driver_status',
+  member_values: 'member',
+  non_member_values: 'non_member',
+  consultation_field_ids: '100',
+}
+
+/** Field 100's options: the two paths the tests use. */
+export const FAKE_FIELD: FieldDefinition = {
+  id: 100,
+  title: '상담유형',
+  type: 'tagger',
+  options: [
+    { name: '대리_기사::정산/수수료::정산', tag: 'settlement' },
+    { name: '대리_기사::기타/이벤트::비회원문의::기타', tag: 'nonmember_other' },
+  ],
+}
+
+export type HostMethod = Exclude<keyof TicketHost, 'resize'>
+/** A call as the host received it: its name and arguments. */
+export type HostCall = [HostMethod, ...unknown[]]
+
+/** A promise the test settles by hand. */
+export interface Deferred<T> {
+  promise: Promise<T>
+  resolve: (value: T) => void
+  reject: (error: unknown) => void
+}
+
+export function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void
+  let reject!: (error: unknown) => void
+  const promise = new Promise<T>((ok, fail) => {
+    resolve = ok
+    reject = fail
+  })
+  return { promise, resolve, reject }
+}
+
+/** Lets pending promise callbacks run. */
+export const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+export class FakeHost implements TicketHost {
+  readonly calls: HostCall[] = []
+  settings: Record<string, unknown> = { ...FAKE_SETTINGS }
+  ticketId: number | null = 1
+  requester: TicketSnapshot['requester'] = { id: 1, name: '김민수', externalId: null, tags: [] }
+  /** The requester's user field as the data API reads it; `undefined`: not readable (REST needed). */
+  userField: { value: unknown } | undefined = undefined
+  /** The requester records REST answers with, by user id. */
+  records: Record<number, RequesterRecord> = { 1: { id: 1, externalId: null, tags: [], userFields: { driver_status: 'non_member' } } }
+  customerMessages: string[] = []
+  definitions: FieldDefinition[] = [FAKE_FIELD]
+  fields: Record<number, string | null> = { 100: null }
+  tags: string[] = []
+  /** What was inserted into the reply editor, in order (texts and `macro:<id>`). */
+  draft: string[] = []
+  notes: { ticketId: number; body: string }[] = []
+  /**
+   * Calls that fail: the error they reject with every time, or a list for the next calls in turn
+   * (an error, or null to answer), after which they answer.
+   */
+  readonly failures: Partial<Record<HostMethod, unknown>> = {}
+  /** Calls the test answers by hand: the next call of that name waits on the deferred given. */
+  readonly held: Partial<Record<HostMethod, Deferred<unknown>[]>> = {}
+  readonly requesterHandlers = new Set<() => void>()
+
+  /** Records the call, then fails, waits or answers. */
+  private async answer<T>(method: HostMethod, args: unknown[], value: () => T): Promise<T> {
+    this.calls.push([method, ...args])
+    const failure = this.failures[method]
+    const error: unknown = Array.isArray(failure) ? failure.shift() : failure
+    if (error !== undefined && error !== null) throw error
+    const hold = this.held[method]?.shift()
+    if (hold) await hold.promise
+    return value()
+  }
+
+  /** The next call of `method` waits until the returned deferred is resolved (or rejects with it). */
+  hold(method: HostMethod): Deferred<unknown> {
+    const d = deferred<unknown>()
+    ;(this.held[method] ??= []).push(d)
+    return d
+  }
+
+  /** The calls of one kind, their arguments only. */
+  callsOf(method: HostMethod): unknown[][] {
+    return this.calls.filter(([name]) => name === method).map(([, ...args]) => args)
+  }
+
+  registered(): Promise<Installation> {
+    return this.answer('registered', [], () => ({ settings: this.settings, ticketId: this.ticketId }))
+  }
+
+  readTicket(request: Parameters<TicketHost['readTicket']>[0] = {}): Promise<TicketSnapshot> {
+    return this.answer('readTicket', [request], () => {
+      const ids = request.consultationFieldIds ?? []
+      return {
+        ticketId: this.ticketId,
+        requester: this.requester,
+        agentLocale: 'ko',
+        ticketTags: [...this.tags],
+        requesterUserField: request.userFieldKey ? (this.userField ? { available: true, value: this.userField.value } : { available: false }) : null,
+        customerMessages: this.customerMessages,
+        consultationValues: Object.fromEntries(ids.map((id) => [id, this.fields[id] ?? null])),
+        unreadableFields: [],
+      }
+    })
+  }
+
+  readRequesterRecord(userId: number): Promise<RequesterRecord> {
+    return this.answer('readRequesterRecord', [userId], () => {
+      const record = this.records[userId]
+      if (!record) throw new Error(`no record ${userId}`)
+      return record
+    })
+  }
+
+  readFieldDefinitions(fieldIds: readonly number[]): Promise<FieldDefinition[]> {
+    return this.answer('readFieldDefinitions', [fieldIds], () => this.definitions.filter((field) => fieldIds.includes(field.id)))
+  }
+
+  readFieldValues(fieldIds: readonly number[]): Promise<Record<number, string | null>> {
+    return this.answer('readFieldValues', [fieldIds], () => Object.fromEntries(fieldIds.map((id) => [id, this.fields[id] ?? null])))
+  }
+
+  setFieldValues(values: Record<number, string | null>): Promise<void> {
+    return this.answer('setFieldValues', [values], () => void Object.assign(this.fields, values))
+  }
+
+  insertText(text: string): Promise<void> {
+    return this.answer('insertText', [text], () => void this.draft.push(text))
+  }
+
+  applyMacro(macroId: number): Promise<void> {
+    return this.answer('applyMacro', [macroId], () => void this.draft.push(`macro:${macroId}`))
+  }
+
+  addTags(tags: string[]): Promise<void> {
+    return this.answer('addTags', [tags], () => void this.tags.push(...tags.filter((tag) => !this.tags.includes(tag))))
+  }
+
+  removeTags(tags: string[]): Promise<void> {
+    return this.answer('removeTags', [tags], () => void (this.tags = this.tags.filter((tag) => !tags.includes(tag))))
+  }
+
+  writeInternalNote(ticketId: number, body: string): Promise<void> {
+    return this.answer('writeInternalNote', [ticketId, body], () => void this.notes.push({ ticketId, body }))
+  }
+
+  onRequesterChanged(handler: () => void): () => void {
+    this.requesterHandlers.add(handler)
+    return () => this.requesterHandlers.delete(handler)
+  }
+
+  onFieldsChanged(): () => void {
+    return () => {}
+  }
+
+  resize(): void {}
+}
