@@ -55,7 +55,7 @@ const clone = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSO
 
 function asTagList(value: unknown): string[] | null {
   if (typeof value === 'string') return value.split(/\s+/).filter(Boolean)
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return (value as string[]).flatMap((v) => v.split(/\s+/)).filter(Boolean)
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return (value).flatMap((v) => v.split(/\s+/)).filter(Boolean)
   return null
 }
 
@@ -88,7 +88,7 @@ export class TicketState {
     this.settings = settings
     this.composer = options.composer ?? 'rich'
     this.data = { ...zafData(scenario, options), ...overrides, 'ticket.comment.useRichText': this.composer === 'rich' }
-    this.text = typeof this.data[DRAFT_PATH] === 'string' ? (this.data[DRAFT_PATH] as string) : ''
+    this.text = typeof this.data[DRAFT_PATH] === 'string' ? (this.data[DRAFT_PATH]) : ''
     this.cursor = this.text.length
     this.syncDraft()
     this.saved = this.onScreen()

@@ -62,12 +62,17 @@ const TAG = /^[\p{L}\p{N}_\-:/.]+$/u
 const MACRO_STEPS: readonly string[] = BRANCHES.flatMap((branch) => branch.steps.filter((step) => step.text).map((step) => step.id))
 
 /** Parses the raw settings; defaults match the manifest's. */
+/** A setting's value as text: Zendesk sends strings, numbers or booleans; anything else reads as empty. */
+function scalar(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : ''
+}
+
 export function parseSettings(raw: Record<string, unknown>): ParsedSettings {
   const problems: SettingProblem[] = []
   const fail = (setting: SettingName, problem: SettingProblem['problem'], detail = '') => {
     problems.push({ setting, problem, detail })
   }
-  const text = (name: SettingName) => String(raw[name] ?? '').trim()
+  const text = (name: SettingName) => scalar(raw[name]).trim()
   /** Comma-, space- or newline-separated list. */
   const list = (name: SettingName) => text(name).split(/[\s,]+/).filter(Boolean)
   const requiredList = (name: SettingName) => {
@@ -147,7 +152,7 @@ export function parseSettings(raw: Record<string, unknown>): ParsedSettings {
       if (steps.has(step)) fail('step_macros', 'listed_twice', step)
       else steps.add(step)
     }
-    for (const [step, id] of Object.entries(parsed)) {
+    for (const [step, id] of Object.entries(parsed as Record<string, unknown>)) {
       // A quoted id ("9002") counts as the number. An id beyond 2^53 - 1 was rounded by JSON.parse
       // (to 2^53 or more, never back into the safe range), so it is refused, not read as another macro.
       const number = typeof id === 'string' && /^\d+$/.test(id) ? +id : id
@@ -159,7 +164,7 @@ export function parseSettings(raw: Record<string, unknown>): ParsedSettings {
   }
 
   // A checkbox: on, off or not set; anything else is not silently read as off.
-  const audit = String(raw.audit_note ?? '')
+  const audit = scalar(raw.audit_note)
   if (!/^(?:true|false|1|0|)$/.test(audit)) fail('audit_note', 'unknown_choice', audit)
   const settings: Settings = {
     memberMarker,

@@ -15,7 +15,7 @@ import type { ProbeWindow, ScenarioPage } from './harness'
 const harness = useHarness()
 
 function invoke(frame: Frame, name: string, ...args: unknown[]) {
-  return frame.evaluate(([n, a]) => (window as unknown as ProbeWindow).client.invoke(n as string, ...(a as unknown[])), [name, args] as const)
+  return frame.evaluate(([n, a]) => (window as unknown as ProbeWindow).client.invoke(n, ...(a)), [name, args] as const)
 }
 
 /** The agent types into the host's reply editor. */

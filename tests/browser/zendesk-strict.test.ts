@@ -48,7 +48,7 @@ async function open(scenario: string, query: Record<string, string> = {}): Promi
 const client = (frame: Frame) => ({
   get: (paths: string[]) => frame.evaluate((p) => (window as unknown as ProbeWindow).client.get(p), paths),
   invoke: (name: string, ...args: unknown[]) =>
-    frame.evaluate(([n, a]) => (window as unknown as ProbeWindow).client.invoke(n as string, ...(a as unknown[])), [name, args] as const),
+    frame.evaluate(([n, a]) => (window as unknown as ProbeWindow).client.invoke(n, ...(a)), [name, args] as const),
   request: (options: Record<string, unknown>) =>
     frame.evaluate(
       (o) =>
