@@ -155,7 +155,7 @@ export function parseSettings(raw: Record<string, unknown>): ParsedSettings {
     for (const [step, id] of Object.entries(parsed as Record<string, unknown>)) {
       // A quoted id ("9002") counts as the number. An id beyond 2^53 - 1 was rounded by JSON.parse
       // (to 2^53 or more, never back into the safe range), so it is refused, not read as another macro.
-      const number = typeof id === 'string' && /^\d+$/.test(id) ? +id : id
+      const number = typeof id === 'string' && /^\d+$/.test(id) ? +id : typeof id === 'number' ? id : NaN
       if (!MACRO_STEPS.includes(step)) fail('step_macros', 'unknown_choice', step)
       else if (Number.isSafeInteger(number) && number > 0) stepMacros[step] = number
       // Named by its step only: the parsed value of a rounded id is not what was written.
