@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { defineConfig, type Plugin } from 'vitest/config'
 import { gardenOnlyUsedRules } from './scripts/vite/garden-css.ts'
+import { plainDynamicImports } from './scripts/vite/plain-dynamic-imports.ts'
 import { uiCatalogues } from './scripts/vite/ui-catalogues.ts'
 
 const root = import.meta.dirname
@@ -40,7 +41,7 @@ export default defineConfig({
   base: './',
   // Nothing is copied verbatim into the app: msw's worker and fixtures stay out of dist/.
   publicDir: false,
-  plugins: [uiCatalogues(root), gardenOnlyUsedRules(root), zendeskPackageLayout()],
+  plugins: [uiCatalogues(root), plainDynamicImports(), gardenOnlyUsedRules(root), zendeskPackageLayout()],
   build: {
     outDir: resolve(dist, 'assets'),
     emptyOutDir: true,
