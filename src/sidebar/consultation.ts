@@ -81,13 +81,13 @@ export function depthChoices(fields: ConsultationFields, definitions: FieldDefin
   const nested = fields.layout === 'nested'
   const fieldId = nested ? fields.fieldId : fields.fieldIds[1]
   const definition = definitions.find((field) => field.id === fieldId)
-  return (definition?.options ?? [])
-    .map(({ name, tag }) => {
-      const parts = split(name)
-      // A per-depth option may carry its own name only: it sits under the root.
-      return { depths: nested || parts.length > 1 ? parts : [root, parts[0]!], tag }
-    })
-    .filter(({ depths }) => depths.length > 1 && same(depths[0]!, root))
+  return (definition?.options ?? []).flatMap(({ name, tag, rawName = name }) => {
+    const parts = split(name)
+    // A per-depth option may carry its own name only: it sits under the root.
+    const depths = nested || parts.length > 1 ? parts : [root, parts[0]!]
+    // Under the root as the agent reads it, or as the admin typed it (a root translated for the agent).
+    return depths.length > 1 && (same(depths[0]!, root) || same(split(rawName)[0]!, root)) ? [{ depths, tag }] : []
+  })
 }
 
 /** Case- and space-insensitive search over the choices' names, for the picker. */

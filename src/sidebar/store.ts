@@ -11,7 +11,7 @@ import type { FieldDefinition, Installation, TicketHost } from '../zendesk/ticke
 import { afterApply, afterUndo, applyPlan, insertPieces, planFor, restore } from './apply'
 import type { DepthChoice } from './consultation'
 import { markerReads, readRequesterStatus, type Status } from './requester-status'
-import { consultationFieldIds, parseSettings, type ConsultationFields } from './settings'
+import { consultationFieldIds, parseSettings } from './settings'
 import { initialState, type PhoneInputs, type SidebarState } from './state'
 import { comparePhones, viewOf, type SidebarView } from './view'
 
@@ -110,9 +110,10 @@ export class Sidebar {
   /** (Re)reads the ticket and decides. A newer load makes every answer of this one stale. */
   async load(): Promise<void> {
     this.generation++
-    // Settings and field options outlive a requester change; everything else starts over.
-    const { language, settings, settingsProblems, fieldDefinitions } = this.state
-    this.set({ ...initialState(language), settings, settingsProblems, fieldDefinitions })
+    // Settings outlive a requester change; everything else starts over (the field options come
+    // again with the ticket, or from the frames' cache).
+    const { language, settings, settingsProblems } = this.state
+    this.set({ ...initialState(language), settings, settingsProblems })
     await this.guard(
       async (generation) => {
         // A failed registration is asked for again on the next load.
@@ -156,28 +157,26 @@ export class Sidebar {
             (failure) => ({ statusPending: false, notice: { tone: 'error', key: 'failedStatus', failure, retry: 'load' } }),
           )
         // ...then the field's options, only where the procedure applies: a member reads none,
-        // nor does a ticket without a requester or a status.
-        if (fields && this.view().decision?.applies && !this.state.fieldDefinitions && generation === this.generation)
+        // nor does a ticket without a requester or a status. The data API's, read with the
+        // ticket, where they hold the decision's path (a nested field's labels must then be whole
+        // paths, `A::B::C`: leaf-only labels match no path of two depths or more). Else the frames'
+        // cache or REST, and once more through REST when the cache's copy lacks the path (an option
+        // added since). REST always for per-depth fields (a depth's label need not say its parent)
+        // and for agents who do not read Korean: their labels may be translated (dynamic content),
+        // and only REST's `raw_name` holds the Korean names the configured paths use.
+        if (fields && this.view().decision?.applies && generation === this.generation)
           await this.guard(
-            async () => this.set({ fieldDefinitions: await this.readDefinitions(generation, fields, ticket.fieldDefinitions), fieldsFailure: null }, generation),
+            async () => {
+              const read = (again?: boolean) => this.patiently(generation, () => this.host.readFieldDefinitions(fieldIds, again))
+              const fromTicket = ticket.fieldDefinitions
+              const definitions = (fields.layout === 'nested' && this.state.language === 'ko' && !this.lacksPath(fromTicket) ? fromTicket : await read()) ?? []
+              this.set({ fieldDefinitions: (this.lacksPath(definitions) && (await read(true))) || definitions, fieldsFailure: null }, generation)
+            },
             (fieldsFailure) => ({ fieldsFailure }),
           )
       },
       (failure) => ({ phase: 'failed', notice: { tone: 'error', key: 'failedLoad', failure, retry: 'load' } }),
     )
-  }
-
-  /**
-   * The consultation field's options. The data API's, read with the ticket, where they hold the
-   * decision's path: a nested field's labels must then be whole paths (`A::B::C`), as leaf-only
-   * labels match no path of two depths or more. Else (and always for per-depth fields, whose
-   * labels need not say their parent) the frames' cache or REST, and once more through REST when
-   * the cache's copy lacks the path (an option added since it was read).
-   */
-  private async readDefinitions(generation: number, fields: ConsultationFields, fromTicket: FieldDefinition[]): Promise<FieldDefinition[]> {
-    const read = (again?: boolean) => this.patiently(generation, () => this.host.readFieldDefinitions(consultationFieldIds(fields), again))
-    const definitions = (fields.layout === 'nested' && !this.lacksPath(fromTicket) ? fromTicket : await read()) ?? []
-    return (this.lacksPath(definitions) && (await read(true))) || definitions
   }
 
   /**

@@ -34,7 +34,7 @@ export interface TicketSnapshot {
   ticketTags: string[]
   /** The requester's user field named in the request, when asked for. */
   requesterUserField: UserFieldRead | null
-  /** The customer's last few messages as plain text, newest first (chat/messaging, else comments). */
+  /** The customer's last few messages as plain text, newest first (`ticket.conversation`). */
   customerMessages: string[]
   /** Current tag of each consultation-type field (null when empty). */
   consultationValues: Record<number, string | null>
@@ -69,7 +69,9 @@ export interface FieldOption {
 /** A dropdown field's definition from REST `/api/v2/ticket_fields/{id}.json`, the data API or the frames' cache. */
 export interface FieldDefinition {
   id: number
-  title: string
+  /** REST's title, for people reading a definition: the sidebar shows none (the data API's is left out). */
+  title?: string
+  /** Zendesk's field type (`tagger` for a dropdown). */
   type: string
   options: FieldOption[]
 }
@@ -149,36 +151,22 @@ function records(value: unknown): Record<string, unknown>[] {
   return Array.isArray(value) ? value.filter(isRecord) : []
 }
 
-/** Something said on the ticket: its raw text, and whether that text is HTML. */
-type Said = [words: unknown, html: boolean]
-
 /**
- * The customer's recent messages, newest first: the messaging conversation when the ticket has
- * one (Agent Workspace chats), else the comments the requester wrote.
+ * The customer's recent messages, newest first, from `ticket.conversation`: Zendesk documents it
+ * for both workspaces and every channel (email entries are `text/html`), so `ticket.comments`,
+ * every comment's HTML of a long ticket, is not read in the one round trip.
  */
-export function recentCustomerMessages(conversation: unknown, comments: unknown, requester: Requester | null, limit = 3): string[] {
-  const byCustomer = ({ author }: Record<string, unknown>) =>
-    isRecord(author) && ((requester && author.id === requester.id) || author.role === 'end-user' || author.role === 'end_user')
-  // Blank texts are skipped, and only the few kept are converted: a long ticket holds much HTML.
-  const newest = (said: Said[]) =>
-    said
-      .filter(([words]) => text(words)?.trim())
+export function recentCustomerMessages(conversation: unknown, requester: Requester | null, limit = 3): string[] {
+  return (
+    records(conversation)
+      .filter(({ author }) => isRecord(author) && ((requester && author.id === requester.id) || author.role === 'end-user' || author.role === 'end_user'))
+      .flatMap(({ message }) => (isRecord(message) && text(message.content)?.trim() ? [message] : []))
+      // Only the few kept are converted: a long email ticket holds much HTML.
       .slice(-limit)
       .reverse()
-      .map(([words, html]) => (html ? htmlToText(words as string) : (words as string).trim()))
-  const chat = newest(
-    records(conversation)
-      .filter(byCustomer)
-      .map(({ message }): Said => (isRecord(message) ? [message.content, message.contentType === 'text/html'] : [null, false])),
+      .map(({ content, contentType }) => (contentType === 'text/html' ? htmlToText(String(content)) : String(content).trim()))
   )
-  return chat.length ? chat : newest(records(comments).filter(byCustomer).map(({ value }): Said => [value, true]))
 }
-
-/** The data API's `optionValues` as options: a disabled or hidden option is not the agent's to pick. */
-const dataApiOptions = (optionValues: unknown): FieldOption[] =>
-  records(optionValues).flatMap(({ label, value, isEnabled, isVisible }) =>
-    typeof label === 'string' && typeof value === 'string' && isEnabled !== false && isVisible !== false ? [{ name: label, tag: value }] : [],
-  )
 
 const fieldPath = (id: number) => `ticket.customField:custom_field_${id}`
 
@@ -226,7 +214,7 @@ export function createTicketHost(client: ZafClient, timeoutMs = DEFAULT_CALL_TIM
   return {
     async registered() {
       const [context, metadata] = await withTimeout('app.registered', Promise.all([client.context(), client.metadata()]), timeoutMs)
-      account = text(context.account?.subdomain) ?? ''
+      account = String(context.account?.subdomain)
       return { settings: metadata.settings ?? {}, ticketId: asNumber(context.ticketId) }
     },
 
@@ -238,7 +226,6 @@ export function createTicketHost(client: ZafClient, timeoutMs = DEFAULT_CALL_TIM
         'currentUser.locale',
         'ticket.tags',
         'ticket.conversation',
-        'ticket.comments',
         ...(userFieldPath ? [userFieldPath] : []),
         ...consultationFieldIds.flatMap((id) => [fieldPath(id), definitionPath(id)]),
       ])
@@ -256,11 +243,16 @@ export function createTicketHost(client: ZafClient, timeoutMs = DEFAULT_CALL_TIM
             ? { available: false }
             : { available: true, value: values[userFieldPath] }
           : null,
-        customerMessages: recentCustomerMessages(values['ticket.conversation'], values['ticket.comments'], requester),
+        customerMessages: recentCustomerMessages(values['ticket.conversation'], requester),
         consultationValues: fieldValues(consultationFieldIds, values),
         fieldDefinitions: consultationFieldIds.flatMap((id) => {
           const field = values[definitionPath(id)]
-          return isRecord(field) ? [{ id, title: text(field.label) ?? '', type: text(field.type) ?? '', options: dataApiOptions(field.optionValues) }] : []
+          if (!isRecord(field)) return []
+          // A disabled or hidden option is not the agent's to pick.
+          const options = records(field.optionValues).flatMap(({ label, value, isEnabled, isVisible }) =>
+            typeof label === 'string' && typeof value === 'string' && isEnabled !== false && isVisible !== false ? [{ name: label, tag: value }] : [],
+          )
+          return [{ id, type: String(field.type), options }]
         }),
       }
     },

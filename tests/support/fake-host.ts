@@ -59,6 +59,7 @@ export class FakeHost implements TicketHost {
   /** The requester records REST answers with, by user id. */
   records: Record<number, RequesterRecord> = { 1: { id: 1, externalId: null, tags: [], userFields: { driver_status: 'non_member' } } }
   customerMessages: string[] = []
+  agentLocale = 'ko'
   /** What REST (or the frames' cache) answers for field definitions. */
   definitions: FieldDefinition[] = [FAKE_FIELD]
   /** What the data API answers with the ticket (`ticketFields:custom_field_<id>`); none by default. */
@@ -112,7 +113,7 @@ export class FakeHost implements TicketHost {
       return {
         ticketId: this.ticketId,
         requester: this.requester,
-        agentLocale: 'ko',
+        agentLocale: this.agentLocale,
         ticketTags: [...this.tags],
         requesterUserField: request.userFieldKey ? (this.userField ? { available: true, value: this.userField.value } : { available: false }) : null,
         customerMessages: this.customerMessages,
