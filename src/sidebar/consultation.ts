@@ -31,13 +31,15 @@ function dropdownOptions(definitions: FieldDefinition[], fieldId: number): Field
   return DROPDOWN_TYPES.includes(definition.type) ? definition.options : { ok: false, problem: 'not_a_dropdown', fieldId }
 }
 
-/** The option whose (nested) name is exactly this path. */
-function optionFor(options: FieldOption[], depths: readonly string[]): FieldOption | undefined {
-  return options.find((option) => {
-    const parts = split(option.name)
+/** Whether an option's name, as the agent reads it or as the admin typed it (REST `raw_name`), is this path. */
+const named = ({ name, rawName = name }: FieldOption, depths: readonly string[]) =>
+  [name, rawName].some((full) => {
+    const parts = split(full)
     return parts.length === depths.length && parts.every((part, i) => same(part, depths[i]!))
   })
-}
+
+/** The option whose (nested) name is exactly this path. */
+const optionFor = (options: FieldOption[], depths: readonly string[]) => options.find((option) => named(option, depths))
 
 /**
  * Resolves a consultation path (depth names) to the option **tags** to write. Never guesses: a
@@ -62,7 +64,7 @@ export function resolveConsultation(fields: ConsultationFields, definitions: Fie
     else {
       // The option named by the path down to this depth (`대리_기사::기타/이벤트`), or, for
       // fields whose options carry the depth's own name only, that name.
-      const option = optionFor(options, depths.slice(0, index + 1)) ?? options.find((option) => same(option.name, depth))
+      const option = optionFor(options, depths.slice(0, index + 1)) ?? optionFor(options, [depth])
       if (!option) return { ok: false, problem: 'option_missing', fieldId, path: depth }
       write[fieldId] = option.tag
     }
@@ -79,13 +81,13 @@ export function depthChoices(fields: ConsultationFields, definitions: FieldDefin
   const nested = fields.layout === 'nested'
   const fieldId = nested ? fields.fieldId : fields.fieldIds[1]
   const definition = definitions.find((field) => field.id === fieldId)
-  return (definition?.options ?? [])
-    .map(({ name, tag }) => {
-      const parts = split(name)
-      // A per-depth option may carry its own name only: it sits under the root.
-      return { depths: nested || parts.length > 1 ? parts : [root, parts[0]!], tag }
-    })
-    .filter(({ depths }) => depths.length > 1 && same(depths[0]!, root))
+  return (definition?.options ?? []).flatMap(({ name, tag, rawName = name }) => {
+    const parts = split(name)
+    // A per-depth option may carry its own name only: it sits under the root.
+    const depths = nested || parts.length > 1 ? parts : [root, parts[0]!]
+    // Under the root as the agent reads it, or as the admin typed it (a root translated for the agent).
+    return depths.length > 1 && (same(depths[0]!, root) || same(split(rawName)[0]!, root)) ? [{ depths, tag }] : []
+  })
 }
 
 /** Case- and space-insensitive search over the choices' names, for the picker. */
