@@ -28,6 +28,8 @@ export interface Settings {
   extraTags: string[]
   /** Step id → Zendesk macro id, applied instead of the built-in text. */
   stepMacros: Record<string, number>
+  /** The help-center article the texts follow (null: not compared), and whose wording is sent. */
+  article: { id: number; textsSource: 'built_in' | 'article' } | null
 }
 
 /** Names of the manifest parameters, as the admin sees them in the settings form. */
@@ -44,6 +46,8 @@ export type SettingName =
   | 'audit_note'
   | 'extra_tags'
   | 'step_macros'
+  | 'procedure_article_id'
+  | 'texts_source'
 
 /** The settings other modules point the admin to (only these: each name costs shipped bytes). */
 export const SETTING = { consultationFieldIds: 'consultation_field_ids' } as const satisfies Record<string, SettingName>
@@ -51,7 +55,7 @@ export const SETTING = { consultationFieldIds: 'consultation_field_ids' } as con
 /** What is wrong with one setting; `problem` is a message key, `detail` the offending value. */
 export interface SettingProblem {
   setting: SettingName
-  problem: 'required' | 'unknown_choice' | 'not_a_field_id' | 'not_a_url' | 'bad_json' | 'bad_macro_map' | 'bad_tag' | 'listed_twice'
+  problem: 'required' | 'unknown_choice' | 'not_a_field_id' | 'not_a_url' | 'bad_json' | 'bad_macro_map' | 'bad_tag' | 'listed_twice' | 'not_an_article_id'
   detail: string
 }
 
@@ -155,7 +159,7 @@ export function parseSettings(raw: Record<string, unknown>): ParsedSettings {
     for (const [step, id] of Object.entries(parsed as Record<string, unknown>)) {
       // A quoted id ("9002") counts as the number. An id beyond 2^53 - 1 was rounded by JSON.parse
       // (to 2^53 or more, never back into the safe range), so it is refused, not read as another macro.
-      const number = typeof id === 'string' && /^\d+$/.test(id) ? +id : id
+      const number = typeof id === 'string' && /^\d+$/.test(id) ? +id : typeof id === 'number' ? id : NaN
       if (!MACRO_STEPS.includes(step)) fail('step_macros', 'unknown_choice', step)
       else if (Number.isSafeInteger(number) && number > 0) stepMacros[step] = number
       // Named by its step only: the parsed value of a rounded id is not what was written.
@@ -174,7 +178,17 @@ export function parseSettings(raw: Record<string, unknown>): ParsedSettings {
     auditNote: audit === 'true' || audit === '1',
     extraTags: extraTags.map((tag) => tag.toLowerCase()),
     stepMacros,
+    article: null,
   }
+  // The article the texts follow: an id Zendesk could have given (a safe positive integer).
+  const articleId = text('procedure_article_id')
+  const textsSource = text('texts_source') || 'built_in'
+  if (textsSource !== 'built_in' && textsSource !== 'article') fail('texts_source', 'unknown_choice', textsSource)
+  else if (!articleId) {
+    // The article's wording asked for, and no article to take it from.
+    if (textsSource === 'article') fail('procedure_article_id', 'required')
+  } else if (/^\d+$/.test(articleId) && Number.isSafeInteger(+articleId) && +articleId > 0) settings.article = { id: +articleId, textsSource }
+  else fail('procedure_article_id', 'not_an_article_id', articleId)
   return problems.length ? { ok: false, problems } : { ok: true, settings }
 }
 

@@ -8,6 +8,7 @@ import { resolveLanguage, type UiLanguage } from '../i18n'
 import { failureOf, type ZendeskFailure } from '../zendesk/calls'
 import { patiently } from '../zendesk/retry'
 import type { Installation, TicketHost } from '../zendesk/ticket-host'
+import { followArticleAndCheck } from './article-and-check'
 import { afterApply, afterUndo, applyPlan, insertPieces, planFor, restore } from './apply'
 import type { DepthChoice } from './consultation'
 import { markerReads, readRequesterStatus, type Status } from './requester-status'
@@ -65,6 +66,7 @@ export class Sidebar {
 
   /** Starts reading the ticket and follows requester and field changes; returns the stop function. */
   start(): () => void {
+    followArticleAndCheck(this, this.host, (patch) => this.set(patch))
     const stopRequester = this.host.onRequesterChanged(() => void this.load())
     let stopFields = () => {}
     void this.load().then(() => {

@@ -12,6 +12,8 @@ import { NoticeBar } from './NoticeBar'
 import { PhoneMatchHelper } from './PhoneMatchHelper'
 import { RequesterHeader } from './RequesterHeader'
 import { circled, StepCard } from './StepCard'
+import { ArticleUnreadable } from './ArticleNotice'
+import { SettingsCheck } from './SettingsCheck'
 
 /** The whole sidebar for one ticket. */
 export function SidebarScreen({ sidebar, t, language }: { sidebar: Sidebar; t: Translate; language: UiLanguage }) {
@@ -81,6 +83,8 @@ export function SidebarScreen({ sidebar, t, language }: { sidebar: Sidebar; t: T
           <ApplyBar state={state} view={view} sidebar={sidebar} t={t} language={language} />
         </>
       ) : null}
+      <ArticleUnreadable state={state} t={t} />
+      <SettingsCheck state={state} sidebar={sidebar} t={t} />
       {links && (links.criteriaArticle || links.referenceScreens) ? (
         <nav class="links">
           {links.criteriaArticle ? (

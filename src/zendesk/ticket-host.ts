@@ -39,6 +39,8 @@ export interface TicketSnapshot {
   consultationValues: Record<number, string | null>
   /** Consultation fields the host could not read (unknown field id). */
   unreadableFields: number[]
+  /** `currentUser.role`: `admin`, `agent` or a custom role; unset when the host did not say. */
+  agentRole?: string
 }
 
 /** The requester's record from the REST API (`/api/v2/users/{id}.json`). */
@@ -94,6 +96,32 @@ export interface TicketHost {
   onFieldsChanged(fieldIds: readonly number[], handler: () => void): () => void
   /** Fits the iframe to the content's height. */
   resize(heightPx: number): void
+  /** A help-center article's published body (`/api/v2/help_center/{locale}/articles/{id}.json`); once per app instance. */
+  readArticle(locale: string, articleId: number): Promise<HelpCenterArticle>
+  /** The account's user fields (`/api/v2/user_fields.json`, first page). */
+  readUserFields(): Promise<UserFieldDefinition[]>
+  /** A macro (`/api/v2/macros/{id}.json`). */
+  readMacro(macroId: number): Promise<MacroRecord>
+}
+
+/** A help-center article as the sidebar reads it: its HTML body (configuration, never personal data). */
+export interface HelpCenterArticle {
+  id: number
+  body: string
+}
+
+/** A user field: its key, type (`dropdown`, `text`, …) and, for a dropdown, its option values (tags). */
+export interface UserFieldDefinition {
+  key: string
+  type: string
+  options: string[]
+}
+
+/** A macro: whether it exists as that id is the answer itself; `active` says whether agents can apply it. */
+export interface MacroRecord {
+  id: number
+  title: string
+  active: boolean
 }
 
 function asNumber(value: unknown): number | null {
@@ -207,6 +235,7 @@ export function createTicketHost(client: ZafClient, timeoutMs = DEFAULT_CALL_TIM
         'ticket.id',
         'ticket.requester',
         'currentUser.locale',
+        'currentUser.role',
         'ticket.tags',
         'ticket.conversation',
         'ticket.comments',
@@ -229,6 +258,7 @@ export function createTicketHost(client: ZafClient, timeoutMs = DEFAULT_CALL_TIM
         customerMessages: recentCustomerMessages(values['ticket.conversation'], values['ticket.comments'], requester),
         consultationValues: fieldValues(consultationFieldIds, values),
         unreadableFields: consultationFieldIds.filter((id) => fieldPath(id) in errors),
+        agentRole: text(values['currentUser.role']),
       }
     },
 
@@ -288,6 +318,28 @@ export function createTicketHost(client: ZafClient, timeoutMs = DEFAULT_CALL_TIM
     resize(heightPx) {
       // A failed resize only leaves the frame at its old height: nothing to tell the agent.
       calls.invoke('resize', { width: '100%', height: `${Math.ceil(heightPx)}px` }).catch(() => undefined)
+    },
+
+    readArticle: (locale, id) =>
+      readOnce(`/api/v2/help_center/${locale}/articles/${id}.json`, 'article', (article) => {
+        if (typeof article.body !== 'string') throw hostError('GET article', 'no body in the answer')
+        return { id, body: article.body }
+      }),
+
+    async readUserFields() {
+      const { body } = await calls.request({ url: '/api/v2/user_fields.json', type: 'GET' })
+      return records(isRecord(body) ? body.user_fields : null).map((field) => ({
+        key: text(field.key) ?? '',
+        type: text(field.type) ?? '',
+        options: records(field.custom_field_options).flatMap(({ value }) => text(value) ?? []),
+      }))
+    },
+
+    // Read at every check: the admin may have just fixed the macro.
+    async readMacro(id) {
+      const { body } = await calls.request({ url: `/api/v2/macros/${id}.json`, type: 'GET' })
+      const macro = isRecord(body) && isRecord(body.macro) ? body.macro : {}
+      return { id, title: text(macro.title) ?? '', active: macro.active === true }
     },
   }
 }
