@@ -1,5 +1,5 @@
 import { Component, createRef } from 'preact'
-import { isLanguageLoaded, loadLanguage, translator, type UiLanguage } from '../i18n'
+import { isLanguageLoaded, loadLanguage, rareTextsFailed, translator, type UiLanguage } from '../i18n'
 import { Sidebar, type SidebarOptions } from '../sidebar/store'
 import type { TicketHost } from '../zendesk/ticket-host'
 import { SidebarScreen } from './SidebarScreen'
@@ -74,6 +74,21 @@ export class App extends Component<AppProps> {
     )
   }
 
+  /** Renders again when texts only some views show (faults, settings problems) have arrived. */
+  private readonly update = () => this.forceUpdate()
+
+  /** No texts to say it with: both languages, hard-coded, and a way to try again. */
+  private textsFailed(language: UiLanguage) {
+    return (
+      <p class="notice notice--error">
+        문구를 불러오지 못했습니다. The app’s texts could not be loaded.{' '}
+        <button type="button" class="c-btn c-btn--sm" onClick={() => this.load(language)}>
+          다시 시도 / Retry
+        </button>
+      </p>
+    )
+  }
+
   override render({ initialLanguage = 'en' }: AppProps) {
     const sidebar = this.sidebar
     const language = sidebar?.current.language ?? initialLanguage
@@ -81,25 +96,14 @@ export class App extends Component<AppProps> {
       // The ticket's first read brings the agent's language: until then a spinner without words
       // and no download, so a frame never fetches the texts of a language it will not show.
       const waiting = sidebar?.current.phase === 'loading'
-      if (!waiting && this.languageFailed) {
-        // No texts to say it with: both languages, hard-coded, and a way to try again.
-        return (
-          <main>
-            <p class="notice notice--error">
-              문구를 불러오지 못했습니다. The app’s texts could not be loaded.{' '}
-              <button type="button" class="c-btn c-btn--sm" onClick={() => this.load(language)}>
-                다시 시도 / Retry
-              </button>
-            </p>
-          </main>
-        )
-      }
+      if (!waiting && this.languageFailed) return <main>{this.textsFailed(language)}</main>
       if (!waiting) this.load(language)
       return <main ref={this.root} aria-busy="true" data-testid="loading"><span class="spinner" /></main>
     }
-    const t = translator(language)
+    const t = translator(language, this.update)
     return (
       <main ref={this.root} lang={language}>
+        {rareTextsFailed(language) ? this.textsFailed(language) : null}
         {sidebar ? <SidebarScreen sidebar={sidebar} t={t} language={language} /> : <p class="notice">{t('notInZendesk')}</p>}
       </main>
     )
