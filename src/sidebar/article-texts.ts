@@ -1,10 +1,12 @@
 /**
  * The article's chunk (loaded only in frames with `procedure_article_id` set): reads the
- * procedure article, from the cross-frame cache when it is fresh, and compares it with the
- * built-in texts step by step (src/article).
+ * procedure article once per frame, from the cross-frame cache when it is fresh, compares it with
+ * the built-in texts step by step (src/article), and says what each step card shows.
  */
 import { compareWithArticle, textToSend } from '../article'
-import { ARTICLE_TEXTS, articleText } from '../procedure'
+import type { StepComparison } from '../article'
+import { articleText } from '../procedure'
+import type { ArticleTextId, StepId } from '../procedure'
 import { failureOf } from '../zendesk/calls'
 import { createArticleCache, type ArticleCache } from '../zendesk/article-cache'
 import type { HelpCenterArticle, TicketHost } from '../zendesk/ticket-host'
@@ -24,32 +26,41 @@ export async function readProcedureArticle(host: TicketHost, articleId: number, 
 }
 
 /**
- * What the sidebar shows of an article body: each reply text compared, and with
- * `texts_source=article` what Insert sends. An article in which no reply text can be located is
- * unreadable as a procedure: a quiet note, the built-in texts.
+ * What the sidebar shows of an article body: each reply text compared and, with
+ * `texts_source=article`, the wording Insert sends. An article in which no reply text can be
+ * located is unreadable as a procedure: a quiet note, and the built-in texts.
  */
 export function articleViewOf(body: string, textsSource: 'built_in' | 'article'): ArticleView {
   const comparison = compareWithArticle(body, articleText)
-  const steps: Partial<Record<string, ArticleStep>> = {}
-  for (const { id } of ARTICLE_TEXTS) {
-    const step = comparison[id]
+  const steps: Partial<Record<StepId, ArticleStep>> = {}
+  let located = 0
+  for (const [id, step] of Object.entries(comparison) as [ArticleTextId, StepComparison][]) {
+    const send = textToSend(step, articleText(id))
+    if (send.source === 'article') located++
     steps[id] = {
       status: step.status,
       ...(step.status === 'same' || step.status === 'differs' ? { article: step.article } : {}),
-      ...(textsSource === 'article' ? { send: textToSend(step, articleText(id)) } : {}),
+      ...(textsSource === 'article' ? { send } : {}),
     }
   }
-  return Object.values(steps).some((step) => step?.article !== undefined) ? { readable: true, steps } : { readable: false }
+  return located ? { readable: true, steps } : { readable: false }
 }
 
+/** The frame's one read of the article (by host: one per frame), shared by the step cards and the settings check. */
+const views = new WeakMap<TicketHost, Promise<ArticleView>>()
+
 /** Reads the configured article and compares it; a failed read is an unreadable article, never an error. */
-export async function readArticleView(host: TicketHost, settings: Settings, cache?: ArticleCache): Promise<ArticleView> {
-  const article = settings.article
-  if (!article) return { readable: false }
-  try {
-    const { body } = await readProcedureArticle(host, article.id, cache)
-    return articleViewOf(body, article.textsSource)
-  } catch (error) {
-    return { readable: false, failure: failureOf(error) }
+export function articleView(host: TicketHost, settings: Settings, cache?: ArticleCache): Promise<ArticleView> {
+  let view = views.get(host)
+  if (!view) {
+    const article = settings.article
+    view = article
+      ? readProcedureArticle(host, article.id, cache).then(
+          ({ body }) => articleViewOf(body, article.textsSource),
+          (error: unknown): ArticleView => ({ readable: false, failure: failureOf(error) }),
+        )
+      : Promise.resolve({ readable: false })
+    views.set(host, view)
   }
+  return view
 }

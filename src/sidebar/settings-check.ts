@@ -9,14 +9,15 @@
  * - {@link checkLineText} words a finding; the check's texts ship here, not in the language file
  *   every frame downloads.
  */
-import { ARTICLE_TEXTS, verificationOnlyPath } from '../procedure'
+import { verificationOnlyPath } from '../procedure'
 import type { UiLanguage } from '../i18n'
 import { failureOf, type ZendeskFailure } from '../zendesk/calls'
 import { patiently } from '../zendesk/retry'
 import type { FieldDefinition, MacroRecord, TicketHost, UserFieldDefinition } from '../zendesk/ticket-host'
-import type { ArticleView, CheckLine } from './article-and-check'
+import type { ArticleAndCheckUpdate, ArticleView, CheckLine } from './article-and-check'
 import { depthChoices, resolveConsultation } from './consultation'
 import { consultationFieldIds, type SettingName, type Settings } from './settings'
+import type { Sidebar } from './store'
 
 /** An answer of Zendesk, or why there is none. */
 export type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: ZendeskFailure }
@@ -130,12 +131,12 @@ export function checkSettings(settings: Settings, facts: AccountFacts): CheckFin
   const article = facts.article
   if (articleId === undefined || !article) line('note', 'procedure_article_id', 'articleNotSet')
   else if (article.readable) {
-    const steps = Object.values(article.steps)
+    const statuses = Object.values(article.steps).map((step) => step?.status)
     line('ok', 'procedure_article_id', 'articleReadable', {
       id: articleId,
-      found: steps.filter((step) => step?.article !== undefined).length,
-      total: ARTICLE_TEXTS.length,
-      differs: steps.filter((step) => step?.status === 'differs').length,
+      found: statuses.filter((status) => status === 'same' || status === 'differs').length,
+      total: statuses.length,
+      differs: statuses.filter((status) => status === 'differs').length,
     })
   } else if (!article.failure) line('fail', 'procedure_article_id', 'articleNoSteps', { id: articleId })
   else line('fail', 'procedure_article_id', isMissing(article.failure) ? 'articleMissing' : 'articleUnreadable', { id: articleId, failure: failureWords(article.failure) })
@@ -249,8 +250,17 @@ export function checkLineText(language: UiLanguage, finding: CheckFinding): stri
   return `${MARK[finding.status]} ${text}`
 }
 
-/** The whole check, as the sidebar shows it. */
-export async function runSettingsCheck(host: TicketHost, settings: Settings, language: UiLanguage, readArticle: () => Promise<ArticleView>): Promise<CheckLine[]> {
+/** The whole check's lines. */
+export async function settingsCheckLines(host: TicketHost, settings: Settings, language: UiLanguage, readArticle: () => Promise<ArticleView>): Promise<CheckLine[]> {
   const facts = await readAccountFacts(host, settings, readArticle)
   return checkSettings(settings, facts).map((finding) => ({ status: finding.status, text: checkLineText(language, finding) }))
+}
+
+/** Runs the check for an admin's click and shows its lines; a click while it runs does nothing. */
+export async function showSettingsCheck(sidebar: Sidebar, host: TicketHost, update: ArticleAndCheckUpdate, readArticle: () => Promise<ArticleView>): Promise<void> {
+  const { settings, language, settingsCheck } = sidebar.current
+  if (!settings || settingsCheck?.running) return
+  update({ settingsCheck: { running: true, lines: settingsCheck?.lines ?? [] } })
+  const lines = await settingsCheckLines(host, settings, language, readArticle).catch((error: unknown): CheckLine[] => [{ status: 'fail', text: String(error) }])
+  update({ settingsCheck: { running: false, lines } })
 }

@@ -170,6 +170,14 @@ export function parseSettings(raw: Record<string, unknown>): ParsedSettings {
   // A checkbox: on, off or not set; anything else is not silently read as off.
   const audit = scalar(raw.audit_note)
   if (!/^(?:true|false|1|0|)$/.test(audit)) fail('audit_note', 'unknown_choice', audit)
+  // The article the texts follow (none: the built-in texts, not compared) and whose wording is sent.
+  const textsSource = text('texts_source')
+  if (!/^(?:built_in|article|)$/.test(textsSource)) fail('texts_source', 'unknown_choice', textsSource)
+  const articleId = text('procedure_article_id')
+  // An id Zendesk could have given: a safe positive integer. The article's wording needs an article.
+  if (articleId ? !/^[1-9]\d*$/.test(articleId) || !Number.isSafeInteger(+articleId) : textsSource === 'article') {
+    fail('procedure_article_id', articleId ? 'not_an_article_id' : 'required', articleId)
+  }
   const settings: Settings = {
     memberMarker,
     consultationFields,
@@ -178,17 +186,8 @@ export function parseSettings(raw: Record<string, unknown>): ParsedSettings {
     auditNote: audit === 'true' || audit === '1',
     extraTags: extraTags.map((tag) => tag.toLowerCase()),
     stepMacros,
-    article: null,
+    article: articleId ? { id: +articleId, textsSource: textsSource === 'article' ? 'article' : 'built_in' } : null,
   }
-  // The article the texts follow: an id Zendesk could have given (a safe positive integer).
-  const articleId = text('procedure_article_id')
-  const textsSource = text('texts_source') || 'built_in'
-  if (textsSource !== 'built_in' && textsSource !== 'article') fail('texts_source', 'unknown_choice', textsSource)
-  else if (!articleId) {
-    // The article's wording asked for, and no article to take it from.
-    if (textsSource === 'article') fail('procedure_article_id', 'required')
-  } else if (/^\d+$/.test(articleId) && Number.isSafeInteger(+articleId) && +articleId > 0) settings.article = { id: +articleId, textsSource }
-  else fail('procedure_article_id', 'not_an_article_id', articleId)
   return problems.length ? { ok: false, problems } : { ok: true, settings }
 }
 

@@ -66,7 +66,6 @@ export class Sidebar {
 
   /** Starts reading the ticket and follows requester and field changes; returns the stop function. */
   start(): () => void {
-    followArticleAndCheck(this, this.host, (patch) => this.set(patch))
     const stopRequester = this.host.onRequesterChanged(() => void this.load())
     let stopFields = () => {}
     void this.load().then(() => {
@@ -145,6 +144,7 @@ export class Sidebar {
           generation,
         )
         this.suggestEmpathy()
+        followArticleAndCheck(this, this.host, (patch) => this.set(patch))
         // In parallel: the status (maybe one REST call) and the field options (read once per app
         // instance, and not at all for a member or without a requester: the procedure does not apply).
         await Promise.all([

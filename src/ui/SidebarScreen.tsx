@@ -12,8 +12,7 @@ import { NoticeBar } from './NoticeBar'
 import { PhoneMatchHelper } from './PhoneMatchHelper'
 import { RequesterHeader } from './RequesterHeader'
 import { circled, StepCard } from './StepCard'
-import { ArticleUnreadable } from './ArticleNotice'
-import { SettingsCheck } from './SettingsCheck'
+import { FootExtension } from './extensions'
 
 /** The whole sidebar for one ticket. */
 export function SidebarScreen({ sidebar, t, language }: { sidebar: Sidebar; t: Translate; language: UiLanguage }) {
@@ -83,8 +82,7 @@ export function SidebarScreen({ sidebar, t, language }: { sidebar: Sidebar; t: T
           <ApplyBar state={state} view={view} sidebar={sidebar} t={t} language={language} />
         </>
       ) : null}
-      <ArticleUnreadable state={state} t={t} />
-      <SettingsCheck state={state} sidebar={sidebar} t={t} />
+      <FootExtension state={state} t={t} />
       {links && (links.criteriaArticle || links.referenceScreens) ? (
         <nav class="links">
           {links.criteriaArticle ? (

@@ -98,9 +98,9 @@ export interface TicketHost {
   resize(heightPx: number): void
   /** A help-center article's published body (`/api/v2/help_center/{locale}/articles/{id}.json`); once per app instance. */
   readArticle(locale: string, articleId: number): Promise<HelpCenterArticle>
-  /** The account's user fields (`/api/v2/user_fields.json`, first page). */
+  /** The account's user fields (`/api/v2/user_fields.json`: its first page, 100 fields). */
   readUserFields(): Promise<UserFieldDefinition[]>
-  /** A macro (`/api/v2/macros/{id}.json`). */
+  /** A macro (`/api/v2/macros/{id}.json`); once per app instance, as the field definitions. */
   readMacro(macroId: number): Promise<MacroRecord>
 }
 
@@ -157,7 +157,7 @@ export function htmlToText(html: string): string {
     .trim()
 }
 
-function records(value: unknown): Record<string, unknown>[] {
+export function records(value: unknown): Record<string, unknown>[] {
   return Array.isArray(value) ? value.filter(isRecord) : []
 }
 
@@ -209,6 +209,8 @@ export function createTicketHost(client: ZafClient, timeoutMs = DEFAULT_CALL_TIM
     return read
   }
 
+  // Reads only some frames make (the article, the admin's check): their code loads with the first.
+  const configuration = () => import('./configuration-reads').then((reads) => reads.configurationReads(calls, readOnce))
   const fieldValues = (fieldIds: readonly number[], values: Record<string, unknown>): Record<number, string | null> =>
     Object.fromEntries(fieldIds.map((id) => [id, filled(values[fieldPath(id)])]))
 
@@ -320,27 +322,9 @@ export function createTicketHost(client: ZafClient, timeoutMs = DEFAULT_CALL_TIM
       calls.invoke('resize', { width: '100%', height: `${Math.ceil(heightPx)}px` }).catch(() => undefined)
     },
 
-    readArticle: (locale, id) =>
-      readOnce(`/api/v2/help_center/${locale}/articles/${id}.json`, 'article', (article) => {
-        if (typeof article.body !== 'string') throw hostError('GET article', 'no body in the answer')
-        return { id, body: article.body }
-      }),
-
-    async readUserFields() {
-      const { body } = await calls.request({ url: '/api/v2/user_fields.json', type: 'GET' })
-      return records(isRecord(body) ? body.user_fields : null).map((field) => ({
-        key: text(field.key) ?? '',
-        type: text(field.type) ?? '',
-        options: records(field.custom_field_options).flatMap(({ value }) => text(value) ?? []),
-      }))
-    },
-
-    // Read at every check: the admin may have just fixed the macro.
-    async readMacro(id) {
-      const { body } = await calls.request({ url: `/api/v2/macros/${id}.json`, type: 'GET' })
-      const macro = isRecord(body) && isRecord(body.macro) ? body.macro : {}
-      return { id, title: text(macro.title) ?? '', active: macro.active === true }
-    },
+    readArticle: (locale, id) => configuration().then((reads) => reads.readArticle(locale, id)),
+    readUserFields: () => configuration().then((reads) => reads.readUserFields()),
+    readMacro: (id) => configuration().then((reads) => reads.readMacro(id)),
   }
 }
 
