@@ -12,21 +12,25 @@ import type { ArticleAndCheckUpdate } from './article-and-check'
 import { articleView } from './article-texts'
 import type { Sidebar } from './store'
 
-const started = new WeakSet<Sidebar>()
+/** Each started sidebar's check (one per frame; tests run several in one page). */
+const checks = new WeakMap<Sidebar, () => void>()
+
+// The views, once: they find their sidebar's check by the sidebar they are shown for (none
+// before start(): no button that would do nothing).
+extensions.step = ArticleNotice
+extensions.foot = ({ state, t, sidebar }) => [ArticleUnreadable({ state, t }), SettingsCheck({ state, onCheck: checks.get(sidebar) })]
 
 /** Starts the article and the check for one sidebar, once (later calls, after a requester change, do nothing). */
 export function start(sidebar: Sidebar, host: TicketHost, update: ArticleAndCheckUpdate): void {
   const { settings } = sidebar.current
-  if (!settings || started.has(sidebar)) return
-  started.add(sidebar)
+  if (!settings || checks.has(sidebar)) return
   // The frame's one read of the article, shared by the step cards and the check.
-  const check = () =>
+  checks.set(sidebar, () =>
     void import('./settings-check').then(
       (chunk) => chunk.showSettingsCheck(sidebar, host, update, () => articleView(host, settings)),
       (error: unknown) => update({ settingsCheck: { running: false, lines: [{ status: 'fail', text: String(error) }] } }),
-    )
-  extensions.step = ArticleNotice
-  extensions.foot = ({ state, t }) => [ArticleUnreadable({ state, t }), SettingsCheck({ state, onCheck: check })]
+    ),
+  )
 
   // The article once a decision with texts is on screen (a requester change may bring one).
   const follow = () => {

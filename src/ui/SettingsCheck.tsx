@@ -8,8 +8,8 @@ export const CHECK_SETTINGS: Readonly<Record<UiLanguage, string>> = { ko: 'ì„¤ì 
  * For admins only (part of the article-and-check chunk): "Check settings", and its lines once it
  * has run (worded by the check's own chunk, sidebar/settings-check.ts).
  */
-export function SettingsCheck({ state, onCheck }: { state: SidebarState; onCheck: () => void }) {
-  if (state.ticket?.agentRole !== 'admin' || !state.settings) return null
+export function SettingsCheck({ state, onCheck }: { state: SidebarState; onCheck: (() => void) | undefined }) {
+  if (state.ticket?.agentRole !== 'admin' || !state.settings || !onCheck) return null
   const check = state.settingsCheck
   return (
     <section class="card small" data-testid="settings-check">

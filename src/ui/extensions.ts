@@ -8,6 +8,7 @@ import type { ComponentChild } from 'preact'
 import type { Translate } from '../i18n'
 import type { StepId } from '../procedure'
 import type { SidebarState } from '../sidebar/state'
+import type { Sidebar } from '../sidebar/store'
 
 export interface StepExtensionProps {
   readonly step: StepId
@@ -17,6 +18,7 @@ export interface StepExtensionProps {
 
 export interface FootExtensionProps {
   readonly state: SidebarState
+  readonly sidebar: Sidebar
   readonly t: Translate
 }
 
