@@ -18,7 +18,7 @@ const checks = new WeakMap<Sidebar, () => void>()
 // The views, once: they find their sidebar's check by the sidebar they are shown for (none
 // before start(): no button that would do nothing).
 extensions.step = ArticleNotice
-extensions.foot = ({ state, t, sidebar }) => [ArticleUnreadable({ state, t }), SettingsCheck({ state, onCheck: checks.get(sidebar) })]
+extensions.foot = ({ state, sidebar }) => [ArticleUnreadable({ state }), SettingsCheck({ state, onCheck: checks.get(sidebar) })]
 
 /** Starts the article and the check for one sidebar, once (later calls, after a requester change, do nothing). */
 export function start(sidebar: Sidebar, host: TicketHost, update: ArticleAndCheckUpdate): void {

@@ -82,7 +82,7 @@ export function SidebarScreen({ sidebar, t, language }: { sidebar: Sidebar; t: T
           <ApplyBar state={state} view={view} sidebar={sidebar} t={t} language={language} />
         </>
       ) : null}
-      <FootExtension state={state} sidebar={sidebar} t={t} />
+      <FootExtension state={state} sidebar={sidebar} />
       {links && (links.criteriaArticle || links.referenceScreens) ? (
         <nav class="links">
           {links.criteriaArticle ? (

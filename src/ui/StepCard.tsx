@@ -21,7 +21,7 @@ export function StepCard({ step, index, state, sidebar, t }: { step: ReplyStep; 
         </Checkbox>
       ) : null}
       {step.text ? <div class="preview">{step.text}</div> : null}
-      <StepExtension step={step.id} state={state} t={t} />
+      <StepExtension step={step.id} state={state} />
       {macro ? <p class="muted small">{t('viaMacro', { id: macro })}</p> : null}
       {step.text ? (
         <button type="button" class="c-btn c-btn--sm" data-action="insert" disabled={inserted || state.busy !== null} onClick={() => void sidebar.insertStep(step.id)}>

@@ -5,7 +5,6 @@
  * is all the frame ships of those views.
  */
 import type { ComponentChild } from 'preact'
-import type { Translate } from '../i18n'
 import type { StepId } from '../procedure'
 import type { SidebarState } from '../sidebar/state'
 import type { Sidebar } from '../sidebar/store'
@@ -13,13 +12,11 @@ import type { Sidebar } from '../sidebar/store'
 export interface StepExtensionProps {
   readonly step: StepId
   readonly state: SidebarState
-  readonly t: Translate
 }
 
 export interface FootExtensionProps {
   readonly state: SidebarState
   readonly sidebar: Sidebar
-  readonly t: Translate
 }
 
 /** The views a loaded chunk has put in their places. */
