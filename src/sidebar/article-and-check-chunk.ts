@@ -24,7 +24,8 @@ extensions.foot = ({ state, sidebar }) => [ArticleUnreadable({ state }), Setting
 export function start(sidebar: Sidebar, host: TicketHost, update: ArticleAndCheckUpdate): void {
   const { settings } = sidebar.current
   if (!settings || checks.has(sidebar)) return
-  // The frame's one read of the article, shared by the step cards and the check.
+  // The admin's check, on a click: its chunk then, and the frame's one read of the article
+  // (shared with the step cards).
   checks.set(sidebar, () =>
     void import('./settings-check').then(
       (chunk) => chunk.showSettingsCheck(sidebar, host, update, () => articleView(host, settings)),

@@ -5,7 +5,7 @@
  * published procedure), never personal data; the cache refuses anything but that shape.
  *
  * One entry per article and locale in the localStorage of the app's origin, under a key with
- * {@link ARTICLE_CACHE_VERSION}. Any storage failure (disabled storage, quota, corrupt or foreign
+ * {@link ARTICLE_CACHE_VERSION} (no account in it: an article id names one article Zendesk-wide). Any storage failure (disabled storage, quota, corrupt or foreign
  * JSON) only means "not cached": the caller reads the article as before. Loaded with the
  * article's chunk, never by a frame without an article configured.
  */
