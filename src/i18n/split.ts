@@ -90,8 +90,6 @@ export const TEXT_SPLIT = {
     'reason_rrn_refused',
     'reason_phone_foreign',
     'reason_phone_legacy_prefix',
-    // The article comparison (its own chunk, when configured).
-    'article*',
     // Never shown by today's views: the Apply bar hides "nothing to do" and is not there while
     // the status is read; Apply waits for every
     // identity check (so no note says "not checked") and the form shows no "enter …" for an

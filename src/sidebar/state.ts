@@ -9,6 +9,7 @@ import type { FieldDefinition, TicketSnapshot } from '../zendesk/ticket-host'
 import type { DepthChoice, FieldWrite } from './consultation'
 import type { RequesterStatusValue, StatusEvidence } from './requester-status'
 import type { SettingProblem, Settings } from './settings'
+import type { ArticleView, SettingsCheckView } from './article-and-check'
 
 /** A message for the agent. `key` is a UI message key (`notice_<key>`); `params` fill it. */
 export type Notice =
@@ -73,6 +74,9 @@ export interface SidebarState {
   confirmOverwrite: FieldWrite | null
   lastApply: AppliedChange | null
   notice: Notice | null
+  /** The help-center article and the admin's check (article-and-check.ts): per frame, so not in the initial state and kept across reloads. */
+  article?: ArticleView
+  settingsCheck?: SettingsCheckView
 }
 
 const EMPTY_IDENTITY: IdentityInput = { name: '', birthDate: '', phone: '', confirmedIsPerson: false }
