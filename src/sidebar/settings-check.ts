@@ -167,8 +167,7 @@ export async function readAccountFacts(
       consultationFieldIds(settings.consultationFields).map(async (id) => ({
         id,
         read: await read(async () => {
-          // A fresh read: the admin may just have changed the field.
-          const [definition] = (await host.readFieldDefinitions([id], true)) ?? []
+          const [definition] = (await host.readFieldDefinitions([id])) ?? []
           if (!definition) throw new Error(`no field ${id} in the answer`)
           return definition
         }, sleep),
