@@ -94,6 +94,12 @@ export interface TicketHost {
   onFieldsChanged(fieldIds: readonly number[], handler: () => void): () => void
   /** Fits the iframe to the content's height. */
   resize(heightPx: number): void
+  /** Calls `handler` each time Zendesk reports the ticket saved (`ticket.submit.done`, not `.fail`). */
+  onSaved(handler: () => void): () => void
+  /** Calls `handler` when the conversation changes; read it again (`readTicket`), the event's data is not trusted. */
+  onConversationChanged(handler: () => void): () => void
+  /** Whether one of the ticket's newest comments, as the server holds them, contains `marker`. */
+  hasComment(ticketId: number, marker: string): Promise<boolean>
 }
 
 function asNumber(value: unknown): number | null {
@@ -288,6 +294,20 @@ export function createTicketHost(client: ZafClient, timeoutMs = DEFAULT_CALL_TIM
     resize(heightPx) {
       // A failed resize only leaves the frame at its old height: nothing to tell the agent.
       calls.invoke('resize', { width: '100%', height: `${Math.ceil(heightPx)}px` }).catch(() => undefined)
+    },
+
+    onSaved: (handler) => listen(['ticket.submit.done'], handler),
+
+    onConversationChanged: (handler) => listen(['ticket.conversation.changed'], handler),
+
+    // The cheapest read that is right: one REST page (100) of the newest comments, the server's. The
+    // page's own `ticket.comments` may not have caught up with a REST write yet (a note that landed
+    // would look missing and be written twice), audits carry every field change besides, and search
+    // lags behind by minutes. Asked only before writing a note again, where it landed moments ago.
+    async hasComment(ticketId, marker) {
+      const { body } = await calls.request({ url: `/api/v2/tickets/${ticketId}/comments.json?sort_order=desc`, type: 'GET' })
+      // The marker is random letters and digits: found anywhere in the page, it is that note.
+      return JSON.stringify(body).includes(marker)
     },
   }
 }

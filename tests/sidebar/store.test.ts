@@ -221,3 +221,22 @@ describe('writing through the store', () => {
     expect(store.current.phoneMatch).toBe('different')
   })
 })
+
+describe('the per-depth layout', () => {
+  it('loads its code with the fields’ definitions: full paths to pick, one tag per depth on Apply', async () => {
+    host.userField = { value: 'non_member' }
+    host.settings = { ...host.settings, consultation_layout: 'per_depth', consultation_field_ids: '11, 12, 13' }
+    host.definitions = [
+      { id: 11, title: '1', type: 'tagger', options: [{ name: '대리_기사', tag: 'd1' }] },
+      { id: 12, title: '2', type: 'tagger', options: [{ name: '대리_기사::정산/수수료', tag: 'd2' }] },
+      { id: 13, title: '3', type: 'tagger', options: [{ name: '대리_기사::정산/수수료::정산', tag: 'd3' }] },
+    ]
+    host.fields = { 11: null, 12: null, 13: null }
+    const { store } = sidebar()
+    await store.load()
+    expect(store.view().choices).toEqual([{ depths: ['대리_기사', '정산/수수료', '정산'], tag: 'd3' }])
+    store.pickDepth(store.view().choices[0]!)
+    await store.apply()
+    expect(host.fields).toEqual({ 11: 'd1', 12: 'd2', 13: 'd3' })
+  })
+})
