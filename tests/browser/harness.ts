@@ -76,6 +76,8 @@ export interface OpenOptions {
   /** Wait until the host has registered the app (default true). */
   waitForRegistration?: boolean
   viewport?: { width: number; height: number }
+  /** Any other URL options of the host (`composer`, `role`, `submit`, `option_labels`, …). */
+  query?: Record<string, string>
 }
 
 /** One opened scenario: the host page, the app frame, and what the host saw. */
@@ -146,6 +148,7 @@ export async function openScenario(host: LocalHost, browser: Browser, scenario: 
   if (options.layout) params.layout = options.layout
   if (options.locale) params.locale = options.locale
   for (const [name, value] of Object.entries(options.settings ?? {})) params[`setting.${name}`] = value
+  Object.assign(params, options.query)
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } })
   const page = await context.newPage()
   page.setDefaultTimeout(TIMEOUTS.action)
