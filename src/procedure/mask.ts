@@ -9,7 +9,7 @@
  */
 import { calendarDateOf, readDateParts } from './calendar'
 import { parseMobilePhone } from './phone'
-import { detectRrn, maskRrns, RRN_MASK } from './rrn'
+import { detectRrn, RRN_MASK } from './rrn'
 
 /** Every digit starred. */
 export const star = (text: string): string => text.replace(/\d/g, '*')

@@ -16,7 +16,7 @@ import { POLL, TEST_TIMEOUT, TIMEOUTS, useHarness, type ScenarioPage } from './h
 const harness = useHarness()
 
 async function apply(app: Frame) {
-  await app.waitForFunction(() => !(document.querySelector('[data-action="apply"]') as HTMLButtonElement | null)?.disabled, undefined, { ...POLL, timeout: TIMEOUTS.app })
+  await app.waitForFunction(() => !document.querySelector<HTMLButtonElement>('[data-action="apply"]')?.disabled, undefined, { ...POLL, timeout: TIMEOUTS.app })
   await app.locator('[data-action="apply"]').click()
   await app.locator('[data-testid="notice"][data-tone="success"]').waitFor({ timeout: TIMEOUTS.app })
 }
