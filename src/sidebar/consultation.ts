@@ -31,13 +31,15 @@ export function dropdownOptions(definitions: FieldDefinition[], fieldId: number)
   return DROPDOWN_TYPES.includes(definition.type) ? definition.options : { ok: false, problem: 'not_a_dropdown', fieldId }
 }
 
-/** The option whose (nested) name is exactly this path. */
-function optionFor(options: FieldOption[], depths: readonly string[]): FieldOption | undefined {
-  return options.find((option) => {
-    const parts = split(option.name)
+/** Whether an option's name, as the agent reads it or as the admin typed it (REST `raw_name`), is this path. */
+const named = ({ name, rawName = name }: FieldOption, depths: readonly string[]) =>
+  [name, rawName].some((full) => {
+    const parts = split(full)
     return parts.length === depths.length && parts.every((part, i) => same(part, depths[i]!))
   })
-}
+
+/** The option whose (nested) name is exactly this path. */
+const optionFor = (options: FieldOption[], depths: readonly string[]) => options.find((option) => named(option, depths))
 
 /** The per-depth layout's code: a chunk only the frames configured so fetch (with the definitions). */
 let perDepth: typeof import('./per-depth') | undefined
@@ -65,9 +67,11 @@ export function resolveConsultation(fields: ConsultationFields, definitions: Fie
  */
 export function depthChoices(fields: ConsultationFields, definitions: FieldDefinition[], root: string): DepthChoice[] {
   if (fields.layout === 'nested') {
-    return (definitions.find((field) => field.id === fields.fieldId)?.options ?? [])
-      .map(({ name, tag }) => ({ depths: split(name), tag }))
-      .filter(({ depths }) => depths.length > 1 && same(depths[0]!, root))
+    return (definitions.find((field) => field.id === fields.fieldId)?.options ?? []).flatMap(({ name, tag, rawName = name }) => {
+      const depths = split(name)
+      // Under the root as the agent reads it, or as the admin typed it (a root translated for the agent).
+      return depths.length > 1 && (same(depths[0]!, root) || same(split(rawName)[0]!, root)) ? [{ depths, tag }] : []
+    })
   }
   return perDepth?.perDepthChoices(fields.fieldIds, definitions, root) ?? []
 }

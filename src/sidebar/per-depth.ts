@@ -7,15 +7,24 @@ import { dropdownOptions, same, split, type DepthChoice, type FieldWrite, type R
 import type { FieldDefinition } from '../zendesk/ticket-host'
 
 /**
- * One option of a per-depth field in the tree: its own name (the last `::` part), its tag, the
- * option it sits under (null: not encoded, see `perDepthTree`) and the names down to it.
+ * One option of a per-depth field in the tree: its own name (the last `::` part) as the agent
+ * reads it and as the admin typed it (REST `raw_name`), its tag, the option it sits under (null:
+ * not encoded, see `perDepthTree`) and the names down to it, both ways.
  */
 interface DepthNode {
   name: string
+  raw: string
   tag: string
   parent: DepthNode | null
   depths: string[]
+  raws: string[]
 }
+
+/** Whether the node is this depth, as shown or as typed. */
+const is = (node: DepthNode, depth: string) => same(node.name, depth) || same(node.raw, depth)
+
+/** Whether `above` are the last names down to `node`. */
+const ends = (names: readonly string[], above: readonly string[]) => above.every((part, i) => same(part, names.at(i - above.length) ?? ''))
 
 let memo: [readonly number[], FieldDefinition[], string, DepthNode[][]] | undefined
 
@@ -40,17 +49,19 @@ function perDepthTree(fieldIds: readonly number[], definitions: FieldDefinition[
     if (!Array.isArray(options)) return options
     const parents = levels[index - 1] ?? []
     levels.push(
-      options.map(({ name, tag }) => {
+      options.map(({ name, tag, rawName = name }) => {
         const above = split(name)
         const own = above.pop()!
+        const aboveRaw = split(rawName)
+        const raw = aboveRaw.pop()!
         const mine = stem(tag, index + 1)
-        let parent = above.length ? parents.find((node) => above.every((part, i) => same(part, node.depths.at(i - above.length) ?? ''))) : undefined
+        let parent = above.length ? parents.find((node) => ends(node.depths, above) || ends(node.raws, aboveRaw)) : undefined
         for (const node of parents) {
           const prefix = stem(node.tag, index)
           if (!above.length && mine.startsWith(prefix) && /[^a-z\d]/i.test(mine[prefix.length] ?? '') && prefix.length > (parent ? stem(parent.tag, index).length : 0)) parent = node
         }
-        parent ??= index === 1 && !above.length ? parents.find((node) => same(node.name, root)) : undefined
-        return { name: own, tag, parent: parent ?? null, depths: parent ? [...parent.depths, own] : [own] }
+        parent ??= index === 1 && !above.length ? parents.find((node) => is(node, root)) : undefined
+        return { name: own, raw, tag, parent: parent ?? null, depths: [...(parent?.depths ?? []), own], raws: [...(parent?.raws ?? []), raw] }
       }),
     )
   }
@@ -72,7 +83,7 @@ export function resolvePerDepth(fieldIds: readonly number[], definitions: FieldD
     const depth = depths[index]
     let node: DepthNode | null = null
     if (depth !== undefined) {
-      const named = tree[index]!.filter((option) => same(option.name, depth))
+      const named = tree[index]!.filter((option) => is(option, depth))
       node = named.find((option) => option.parent === above) ?? named.find((option) => !option.parent) ?? null
       if (!node) return { ok: false, problem: 'option_missing', fieldId, path: depth }
     }
@@ -90,5 +101,5 @@ export function perDepthChoices(fieldIds: readonly number[], definitions: FieldD
     const children = tree[level + 1]?.filter((child) => child.parent === node) ?? []
     return children.length ? children.flatMap((child) => walk(child, level + 1)) : level ? [{ depths: node.depths, tag: node.tag }] : []
   }
-  return tree[0]!.filter((node) => same(node.name, root)).flatMap((node) => walk(node, 0))
+  return tree[0]!.filter((node) => is(node, root)).flatMap((node) => walk(node, 0))
 }

@@ -7,7 +7,7 @@ import { detectFrustration, detectRrn, hintFromMessages, type BranchId, type Emp
 import { resolveLanguage, type UiLanguage } from '../i18n'
 import { failureOf, type ZendeskFailure } from '../zendesk/calls'
 import { patiently } from '../zendesk/retry'
-import type { Installation, TicketHost } from '../zendesk/ticket-host'
+import type { FieldDefinition, Installation, TicketHost } from '../zendesk/ticket-host'
 import { afterApply, afterUndo, applyPlan, insertPieces, planFor, restore } from './apply'
 import { loadPerDepth, type DepthChoice } from './consultation'
 import { markerReads, readRequesterStatus, type Status } from './requester-status'
@@ -123,9 +123,10 @@ export class Sidebar {
   /** (Re)reads the ticket and decides. A newer load makes every answer of this one stale. */
   async load(): Promise<void> {
     this.generation++
-    // Settings and field options outlive a requester change; everything else starts over.
-    const { language, settings, settingsProblems, fieldDefinitions } = this.state
-    this.set({ ...initialState(language), settings, settingsProblems, fieldDefinitions })
+    // Settings outlive a requester change; everything else starts over (the field options come
+    // again with the ticket, or from the frames' cache).
+    const { language, settings, settingsProblems } = this.state
+    this.set({ ...initialState(language), settings, settingsProblems })
     await this.guard(
       async (generation) => {
         // A failed registration is asked for again on the next load.
@@ -137,7 +138,8 @@ export class Sidebar {
         const settings = parsed.ok ? parsed.settings : null
         const settingsProblems = parsed.ok ? [] : parsed.problems
         const marker = settings?.memberMarker
-        const fieldIds = consultationFieldIds(settings?.consultationFields)
+        const fields = settings?.consultationFields
+        const fieldIds = consultationFieldIds(fields)
         const ticket = await this.host.readTicket({ ...markerReads(marker), consultationFieldIds: fieldIds })
         const reading = marker ? readRequesterStatus(marker, ticket) : null
         this.set(
@@ -155,37 +157,50 @@ export class Sidebar {
           generation,
         )
         this.suggestEmpathy()
-        // In parallel: the status (maybe one REST call) and the field options (read once per app
-        // instance, and not at all for a member or without a requester: the procedure does not apply).
-        await Promise.all([
-          reading?.kind === 'needs_record' &&
-            this.guard(
-              async () => {
-                const record = await this.patiently(generation, () => this.host.readRequesterRecord(reading.userId))
-                this.set({ status: statusOf(reading.finish(record)), statusPending: false, notice: null }, generation)
-                this.suggestEmpathy()
-              },
-              // Nothing is assumed: no status, no decision, a message and a retry.
-              (failure) => ({ statusPending: false, notice: { tone: 'error', key: 'failedStatus', failure, retry: 'load' } }),
-            ),
-          fieldIds.length &&
-            !this.state.fieldDefinitions &&
-            reading?.kind !== 'no_requester' &&
-            !(reading?.kind === 'known' && reading.status === 'member') &&
-            this.guard(
-              async () => {
-                const [definitions] = await Promise.all([
-                  this.patiently(generation, () => this.host.readFieldDefinitions(fieldIds)),
-                  settings?.consultationFields?.layout === 'per_depth' && loadPerDepth(),
-                ])
-                this.set({ fieldDefinitions: definitions, fieldsFailure: null }, generation)
-              },
-              (fieldsFailure) => ({ fieldsFailure }),
-            ),
-        ])
+        // The status first (one REST read where the data API cannot read the user field)...
+        if (reading?.kind === 'needs_record')
+          await this.guard(
+            async () => {
+              const record = await this.patiently(generation, () => this.host.readRequesterRecord(reading.userId))
+              this.set({ status: statusOf(reading.finish(record)), statusPending: false, notice: null }, generation)
+              this.suggestEmpathy()
+            },
+            // Nothing is assumed: no status, no decision, a message and a retry.
+            (failure) => ({ statusPending: false, notice: { tone: 'error', key: 'failedStatus', failure, retry: 'load' } }),
+          )
+        // ...then the field's options, only where the procedure applies: a member reads none,
+        // nor does a ticket without a requester or a status. The data API's, read with the
+        // ticket, where they hold the decision's path (a nested field's labels must then be whole
+        // paths, `A::B::C`: leaf-only labels match no path of two depths or more). Else the frames'
+        // cache or REST, and once more through REST when the cache's copy lacks the path (an option
+        // added since). REST always for per-depth fields (a depth's label need not say its parent)
+        // and for agents who do not read Korean: their labels may be translated (dynamic content),
+        // and only REST's `raw_name` holds the Korean names the configured paths use.
+        if (fields && this.view().decision?.applies && generation === this.generation)
+          await this.guard(
+            async () => {
+              // The per-depth layout's code (a chunk of its own) comes along with its definitions.
+              const code = fields.layout === 'per_depth' && loadPerDepth()
+              const read = (again?: boolean) => this.patiently(generation, () => this.host.readFieldDefinitions(fieldIds, again))
+              const fromTicket = ticket.fieldDefinitions
+              const definitions = (fields.layout === 'nested' && this.state.language === 'ko' && !this.lacksPath(fromTicket) ? fromTicket : await read()) ?? []
+              await code
+              this.set({ fieldDefinitions: (this.lacksPath(definitions) && (await read(true))) || definitions, fieldsFailure: null }, generation)
+            },
+            (fieldsFailure) => ({ fieldsFailure }),
+          )
       },
       (failure) => ({ phase: 'failed', notice: { tone: 'error', key: 'failedLoad', failure, retry: 'load' } }),
     )
+  }
+
+  /**
+   * Whether these definitions cannot give the decision's path (the field or the option is missing,
+   * or it is no dropdown); where the agent picks the depth, whether no path lies under the root.
+   */
+  private lacksPath(fieldDefinitions: FieldDefinition[]): boolean {
+    const { decision, resolution, choices } = viewOf({ ...this.state, fieldDefinitions }, this.today())
+    return !!decision?.applies && (decision.consultation.agentPicksDepth ? !choices.length : resolution?.ok === false)
   }
 
   private async refreshFieldValues(): Promise<void> {

@@ -1,34 +1,38 @@
 /**
  * Ticket-field definitions cached across the app's frames in the agent's browser: every ticket
- * opens a fresh frame, and without this each would read the consultation field's definition
+ * opens a fresh frame, and without this each would read the consultation fields' definitions
  * through REST again. Definitions are configuration (titles, option names and tags), never
- * personal data; the cache refuses anything else.
+ * personal data: an entry holds the definitions' own parts and nothing else, copied part by part
+ * on the way in and on the way out.
  *
- * Entries live in the localStorage of the app's origin, one per field, under a key with
+ * One entry in the localStorage of the app's origin per set of fields, under a key with
  * {@link DEFINITIONS_CACHE_VERSION} and a scope (account and language: option names come
  * rendered in the agent's language). Any storage failure (disabled storage, quota, corrupt or
  * foreign JSON) only means "not cached": the caller reads through REST as before.
  *
- * Create one cache per frame: the refetch allowance of {@link DefinitionsCache.invalidate} is
- * the frame's.
+ * Create one cache per frame: the re-read allowance is the frame's.
  */
 import { isRecord } from './calls'
+import { CACHED_OPTION, fieldDefinition } from './field-definitions'
 import type { FieldDefinition } from './ticket-host'
 
+// Loaded with the cache, for the frames that read REST (ticket-host.ts imports both lazily).
+export { restDefinition } from './field-definitions'
+
 /** Part of every key; bump it when FieldDefinition changes shape or meaning, so old entries are never read. */
-export const DEFINITIONS_CACHE_VERSION = 1
+export const DEFINITIONS_CACHE_VERSION = 2
 
 /**
  * How long an entry serves: 10 minutes. An admin's change to a field (an option renamed,
  * removed, its tag changed) reaches every frame within that time without a reload; an option
- * added is seen at once, through `invalidate` when a configured path is not found. At one
- * ticket every 3 minutes per agent, a field costs at most 6 REST reads per agent-hour instead
- * of 20; longer would save more but keep a removed option on screen longer.
+ * added is seen at once, through a re-read when a configured path is not found. At one ticket
+ * every 3 minutes per agent, the fields cost at most 6 REST reads per agent-hour instead of 20;
+ * longer would save more but keep a removed option on screen longer.
  */
 export const DEFINITIONS_TTL_MS = 10 * 60_000
 
 /** The part of Web Storage the cache uses. */
-export type DefinitionsStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
+export type DefinitionsStorage = Pick<Storage, 'getItem' | 'setItem'>
 
 /** Where and when: injectable for tests. */
 export interface DefinitionsCacheOptions {
@@ -37,24 +41,18 @@ export interface DefinitionsCacheOptions {
   /** Milliseconds since the epoch; default Date.now. */
   now?: () => number
   ttlMs?: number
-  /** The account and language the definitions are for, e.g. `acme.zendesk.com|ko`. */
+  /** The account and language the definitions are for, e.g. `acme|ko`. */
   scope?: string
 }
 
-/** The cache of one frame. */
-export interface DefinitionsCache {
-  /** The fresh cached definitions among these fields, and the ids left to read through REST. */
-  read(fieldIds: readonly number[]): { definitions: FieldDefinition[]; missing: number[] }
-  /** Keeps definitions this frame just read through REST; anything not definition-shaped is refused. */
-  write(definitions: readonly FieldDefinition[]): void
-  /**
-   * A configured path was not found in these fields: true when the caller should read them
-   * through REST again, their cached copies dropped. At most once per frame, and only for
-   * copies this frame took from the cache that were not themselves such a re-read: a path
-   * really missing costs one extra read per time-to-live, not one per ticket.
-   */
-  invalidate(fieldIds: readonly number[]): boolean
-}
+/**
+ * The cache of one frame: the definitions of these fields, from a fresh cached copy, else from
+ * `read` (and kept for the next frames). With `again` (a configured path was not found in what
+ * it gave): `read`'s, or null when this frame may not re-read. A re-read is allowed once per
+ * frame, and only of a copy taken from the cache that was not itself such a re-read: a path
+ * really missing costs one extra read per time-to-live, not one per ticket.
+ */
+export type DefinitionsCache = (fieldIds: readonly number[], read: () => Promise<FieldDefinition[]>, again?: boolean) => Promise<FieldDefinition[] | null>
 
 /** The frame's localStorage, or null where reading it throws (storage disabled, sandboxed frame). */
 export function browserStorage(scope: { readonly localStorage?: DefinitionsStorage } = globalThis): DefinitionsStorage | null {
@@ -65,92 +63,48 @@ export function browserStorage(scope: { readonly localStorage?: DefinitionsStora
   }
 }
 
-const exactKeys = (value: Record<string, unknown>, keys: string) => Object.keys(value).sort().join() === keys
-
-/** Whether a value is exactly a FieldDefinition: those keys, those types, nothing more. */
-export function isFieldDefinition(value: unknown): value is FieldDefinition {
-  return (
-    isRecord(value) &&
-    exactKeys(value, 'id,options,title,type') &&
-    Number.isSafeInteger(value.id) &&
-    typeof value.title === 'string' &&
-    typeof value.type === 'string' &&
-    Array.isArray(value.options) &&
-    value.options.every((option) => isRecord(option) && exactKeys(option, 'name,tag') && typeof option.name === 'string' && typeof option.tag === 'string')
-  )
+/** A definition's own parts, or null when `value` is not wholly a definition (no option dropped as malformed). */
+function ownParts(value: unknown): FieldDefinition | null {
+  if (!isRecord(value)) return null
+  const { id, title, type, options } = value
+  const copy = typeof id === 'number' && fieldDefinition(id, value, options, CACHED_OPTION)
+  return copy && typeof title === 'string' && typeof type === 'string' && Array.isArray(options) && options.length === copy.options.length ? copy : null
 }
 
-/** A stored entry: when it was read, whether it was a re-read after a missing path. */
-interface Entry {
-  at: number
-  recheck: boolean
-  definition: FieldDefinition
-}
-
-function parseEntry(json: string | null | undefined, id: number): Entry | null {
-  try {
-    const entry: unknown = json ? JSON.parse(json) : null
-    return isRecord(entry) && typeof entry.at === 'number' && isFieldDefinition(entry.definition) && entry.definition.id === id
-      ? { at: entry.at, recheck: entry.recheck === true, definition: entry.definition }
-      : null
-  } catch {
-    return null
-  }
-}
-
-/** A cache over `storage`; with no storage it caches nothing and every read is missing. */
+/** A cache over `storage`; with no storage it caches nothing and every call reads. */
 export function createDefinitionsCache({ storage = browserStorage(), now = Date.now, ttlMs = DEFINITIONS_TTL_MS, scope = '' }: DefinitionsCacheOptions = {}): DefinitionsCache {
-  const key = (id: number) => `nonmember-sidebar:field-definition:v${DEFINITIONS_CACHE_VERSION}:${scope}:${id}`
-  const attempt = <T>(use: (store: DefinitionsStorage) => T): T | undefined => {
-    try {
-      return storage ? use(storage) : undefined
-    } catch {
-      return undefined
-    }
-  }
-  // This frame: copies taken from the cache (true: a re-read's), fields to be re-read, the allowance.
-  const served = new Map<number, boolean>()
-  const rereading = new Set<number>()
+  // This frame's: the re-read mark of the copy it took from the cache (undefined: none), and whether it re-read.
+  let served: boolean | undefined
   let reread = false
 
-  return {
-    read(fieldIds) {
-      const definitions: FieldDefinition[] = []
-      const missing: number[] = []
-      for (const id of fieldIds) {
-        const json = attempt((store) => store.getItem(key(id)))
-        const entry = parseEntry(json, id)
-        const age = entry ? now() - entry.at : -1
-        if (entry && age >= 0 && age < ttlMs) {
-          definitions.push(entry.definition)
-          served.set(id, entry.recheck)
-        } else {
-          // Expired, corrupt, foreign, or dated ahead by a clock set back: never served again.
-          if (json != null) attempt((store) => store.removeItem(key(id)))
-          missing.push(id)
+  return async (fieldIds, read, again) => {
+    const key = `nonmember-sidebar:fields:v${DEFINITIONS_CACHE_VERSION}:${scope}:${fieldIds.join()}`
+    if (again) {
+      if (served !== false) return null
+      reread = true
+    } else {
+      try {
+        const entry: unknown = JSON.parse(storage?.getItem(key) ?? '0')
+        if (isRecord(entry) && Array.isArray(entry.definitions)) {
+          // Fresh (not expired, nor dated ahead by a clock set back), one whole definition per field.
+          const age = now() - Number(entry.at)
+          const definitions = entry.definitions.map(ownParts)
+          if (age >= 0 && age < ttlMs && definitions.length === fieldIds.length && definitions.every((definition, i) => definition?.id === fieldIds[i])) {
+            served = entry.recheck === true
+            return definitions.filter((definition) => definition !== null)
+          }
         }
+      } catch {
+        // corrupt: read afresh, and the entry is overwritten
       }
-      return { definitions, missing }
-    },
-
-    write(definitions) {
-      for (const definition of definitions) {
-        if (!isFieldDefinition(definition)) continue
-        const entry: Entry = { at: now(), recheck: rereading.has(definition.id), definition }
-        attempt((store) => store.setItem(key(definition.id), JSON.stringify(entry)))
-        served.delete(definition.id)
-      }
-    },
-
-    invalidate(fieldIds) {
-      const stale = reread ? [] : fieldIds.filter((id) => served.get(id) === false)
-      for (const id of stale) {
-        attempt((store) => store.removeItem(key(id)))
-        served.delete(id)
-        rereading.add(id)
-      }
-      reread ||= stale.length > 0
-      return stale.length > 0
-    },
+    }
+    const definitions = await read()
+    try {
+      storage?.setItem(key, JSON.stringify({ at: now(), recheck: reread, definitions: definitions.map(ownParts) }))
+    } catch {
+      // disabled storage, quota: not cached
+    }
+    served = undefined
+    return definitions
   }
 }

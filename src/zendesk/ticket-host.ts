@@ -1,4 +1,5 @@
 import { createZafCalls, DEFAULT_CALL_TIMEOUT_MS, hostError, isRecord, text, withTimeout } from './calls'
+import type { DefinitionsCache, DefinitionsCacheOptions } from './definitions-cache'
 import { editorHtml } from './editor-html'
 import type { ZafClient, ZafGlobal } from './zaf'
 
@@ -33,12 +34,17 @@ export interface TicketSnapshot {
   ticketTags: string[]
   /** The requester's user field named in the request, when asked for. */
   requesterUserField: UserFieldRead | null
-  /** The customer's last few messages as plain text, newest first (chat/messaging, else comments). */
+  /** The customer's last few messages as plain text, newest first (`ticket.conversation`). */
   customerMessages: string[]
   /** Current tag of each consultation-type field (null when empty). */
   consultationValues: Record<number, string | null>
-  /** Consultation fields the host could not read (unknown field id). */
-  unreadableFields: number[]
+  /**
+   * The consultation fields as the data API describes them (`ticketFields:custom_field_<id>`),
+   * in the same round trip: option labels as names, disabled and hidden options left out. Whether
+   * a label is the whole nested path is not the host's to say: the caller checks. A field missing
+   * here could not be read (an unknown field id, say).
+   */
+  fieldDefinitions: FieldDefinition[]
 }
 
 /** The requester's record from the REST API (`/api/v2/users/{id}.json`). */
@@ -49,16 +55,23 @@ export interface RequesterRecord {
   userFields: Record<string, unknown>
 }
 
-/** One option of a dropdown ("tagger") field: `name` joins nested levels with `::`. */
+/** One option of a dropdown ("tagger") field: `name` joins nested levels with `::`, as the agent reads it. */
 export interface FieldOption {
   name: string
   tag: string
+  /**
+   * The name as the admin typed it (REST `raw_name`), where it differs: `name` comes rendered in
+   * the agent's language through dynamic content, so a configured Korean path matches this one.
+   */
+  rawName?: string
 }
 
-/** A dropdown field's definition from `/api/v2/ticket_fields/{id}.json`. */
+/** A dropdown field's definition from REST `/api/v2/ticket_fields/{id}.json`, the data API or the frames' cache. */
 export interface FieldDefinition {
   id: number
-  title: string
+  /** REST's title, for people reading a definition: the sidebar shows none (the data API's is left out). */
+  title?: string
+  /** Zendesk's field type (`tagger` for a dropdown). */
   type: string
   options: FieldOption[]
 }
@@ -74,8 +87,13 @@ export interface TicketHost {
   readTicket(request?: TicketReadRequest): Promise<TicketSnapshot>
   /** The requester's record through REST; one call per requester per app instance. */
   readRequesterRecord(userId: number): Promise<RequesterRecord>
-  /** Dropdown definitions through REST; each field fetched at most once per app instance. */
-  readFieldDefinitions(fieldIds: readonly number[]): Promise<FieldDefinition[]>
+  /**
+   * Dropdown definitions from the frames' cache, else through REST (each field at most once per
+   * app instance). With `again`, when a configured path was not found in what the cache served:
+   * read afresh through REST, or null when this frame may not (once per frame, never for a
+   * frame's own read or a copy that was itself such a re-read).
+   */
+  readFieldDefinitions(fieldIds: readonly number[], again?: boolean): Promise<FieldDefinition[] | null>
   /** Current tags of the given dropdown fields. */
   readFieldValues(fieldIds: readonly number[]): Promise<Record<number, string | null>>
   /** Sets the given dropdown fields to option tags (null clears), in one call. */
@@ -139,36 +157,34 @@ function records(value: unknown): Record<string, unknown>[] {
   return Array.isArray(value) ? value.filter(isRecord) : []
 }
 
-/** Something said on the ticket: its raw text, and whether that text is HTML. */
-type Said = [words: unknown, html: boolean]
-
 /**
- * The customer's recent messages, newest first: the messaging conversation when the ticket has
- * one (Agent Workspace chats), else the comments the requester wrote.
+ * The customer's recent messages, newest first, from `ticket.conversation`: Zendesk documents it
+ * for both workspaces and every channel (email entries are `text/html`), so `ticket.comments`,
+ * every comment's HTML of a long ticket, is not read in the one round trip.
  */
-export function recentCustomerMessages(conversation: unknown, comments: unknown, requester: Requester | null, limit = 3): string[] {
-  const byCustomer = ({ author }: Record<string, unknown>) =>
-    isRecord(author) && ((requester && author.id === requester.id) || author.role === 'end-user' || author.role === 'end_user')
-  // Blank texts are skipped, and only the few kept are converted: a long ticket holds much HTML.
-  const newest = (said: Said[]) =>
-    said
-      .filter(([words]) => text(words)?.trim())
+export function recentCustomerMessages(conversation: unknown, requester: Requester | null, limit = 3): string[] {
+  return (
+    records(conversation)
+      .filter(({ author }) => isRecord(author) && ((requester && author.id === requester.id) || author.role === 'end-user' || author.role === 'end_user'))
+      .flatMap(({ message }) => (isRecord(message) && text(message.content)?.trim() ? [message] : []))
+      // Only the few kept are converted: a long email ticket holds much HTML.
       .slice(-limit)
       .reverse()
-      .map(([words, html]) => (html ? htmlToText(words as string) : (words as string).trim()))
-  const chat = newest(
-    records(conversation)
-      .filter(byCustomer)
-      .map(({ message }): Said => (isRecord(message) ? [message.content, message.contentType === 'text/html'] : [null, false])),
+      .map(({ content, contentType }) => (contentType === 'text/html' ? htmlToText(String(content)) : String(content).trim()))
   )
-  return chat.length ? chat : newest(records(comments).filter(byCustomer).map(({ value }): Said => [value, true]))
 }
 
 const fieldPath = (id: number) => `ticket.customField:custom_field_${id}`
 
-/** The boundary over a real (or test double) ZAF client. */
-export function createTicketHost(client: ZafClient, timeoutMs = DEFAULT_CALL_TIMEOUT_MS): TicketHost {
+const definitionPath = (id: number) => `ticketFields:custom_field_${id}`
+
+/** The boundary over a real (or test double) ZAF client; `cache` replaces the frames' cache's defaults (tests). */
+export function createTicketHost(client: ZafClient, timeoutMs = DEFAULT_CALL_TIMEOUT_MS, cache?: DefinitionsCacheOptions): TicketHost {
   const calls = createZafCalls(client, timeoutMs)
+  // The cache's scope: option names are rendered per account and in the agent's language.
+  let account = ''
+  let language = ''
+  let definitions: DefinitionsCache | undefined
 
   // Per app instance, each REST record (a requester, a field definition) is read once.
   const restReads = new Map<string, Promise<unknown>>()
@@ -204,6 +220,7 @@ export function createTicketHost(client: ZafClient, timeoutMs = DEFAULT_CALL_TIM
   return {
     async registered() {
       const [context, metadata] = await withTimeout('app.registered', Promise.all([client.context(), client.metadata()]), timeoutMs)
+      account = String(context.account?.subdomain)
       return { settings: metadata.settings ?? {}, ticketId: asNumber(context.ticketId) }
     },
 
@@ -215,26 +232,34 @@ export function createTicketHost(client: ZafClient, timeoutMs = DEFAULT_CALL_TIM
         'currentUser.locale',
         'ticket.tags',
         'ticket.conversation',
-        'ticket.comments',
         ...(userFieldPath ? [userFieldPath] : []),
-        ...consultationFieldIds.map(fieldPath),
+        ...consultationFieldIds.flatMap((id) => [fieldPath(id), definitionPath(id)]),
       ])
       const requesterError = errors['ticket.requester']
       if (requesterError && errors['currentUser.locale']) throw hostError('get ticket.requester', requesterError)
       const requester = toRequester(values['ticket.requester'])
+      language = text(values['currentUser.locale']) ?? 'en'
       return {
         ticketId: asNumber(values['ticket.id']),
         requester,
-        agentLocale: text(values['currentUser.locale']) ?? 'en',
+        agentLocale: language,
         ticketTags: stringList(values['ticket.tags']),
         requesterUserField: userFieldPath
           ? userFieldPath in errors || !requester
             ? { available: false }
             : { available: true, value: values[userFieldPath] }
           : null,
-        customerMessages: recentCustomerMessages(values['ticket.conversation'], values['ticket.comments'], requester),
+        customerMessages: recentCustomerMessages(values['ticket.conversation'], requester),
         consultationValues: fieldValues(consultationFieldIds, values),
-        unreadableFields: consultationFieldIds.filter((id) => fieldPath(id) in errors),
+        fieldDefinitions: consultationFieldIds.flatMap((id) => {
+          const field = values[definitionPath(id)]
+          if (!isRecord(field)) return []
+          // A disabled or hidden option is not the agent's to pick.
+          const options = records(field.optionValues).flatMap(({ label, value, isEnabled, isVisible }) =>
+            typeof label === 'string' && typeof value === 'string' && isEnabled !== false && isVisible !== false ? [{ name: label, tag: value }] : [],
+          )
+          return [{ id, type: String(field.type), options }]
+        }),
       }
     },
 
@@ -246,19 +271,16 @@ export function createTicketHost(client: ZafClient, timeoutMs = DEFAULT_CALL_TIM
         userFields: isRecord(user.user_fields) ? user.user_fields : {},
       })),
 
-    readFieldDefinitions: (fieldIds) =>
-      Promise.all(
-        fieldIds.map((id) =>
-          readOnce(`/api/v2/ticket_fields/${id}.json`, 'ticket_field', (field) => ({
-            id,
-            title: text(field.title) ?? String(id),
-            type: text(field.type) ?? 'unknown',
-            options: records(field.custom_field_options).flatMap(({ name, value }) =>
-              typeof name === 'string' && typeof value === 'string' ? [{ name, tag: value }] : [],
-            ),
-          })),
-        ),
-      ),
+    async readFieldDefinitions(fieldIds, again) {
+      // A chunk of its own: a frame whose data API names whole paths never needs it. One cache per
+      // frame (its re-read allowance is the frame's), made once the scope is known.
+      const lazy = await import('./definitions-cache')
+      return (definitions ??= lazy.createDefinitionsCache({ scope: `${account}|${language}`, ...cache }))(
+        fieldIds,
+        () => Promise.all(fieldIds.map((id) => readOnce(`/api/v2/ticket_fields/${id}.json`, 'ticket_field', (field) => lazy.restDefinition(id, field)))),
+        again,
+      )
+    },
 
     async readFieldValues(fieldIds) {
       const { values, errors } = await calls.get(fieldIds.map(fieldPath))

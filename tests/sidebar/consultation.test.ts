@@ -185,3 +185,47 @@ describe('per-depth fields as the fixture account has them: full paths through e
     expect(fresh.depthChoices(fields, definitions, '대리_기사')).toHaveLength(leavesUnder('대리_기사').length)
   })
 })
+
+describe('option names as shown and as typed (REST name and raw_name)', () => {
+  // An English agent's REST answer: `name` rendered through dynamic content, `raw_name` as typed.
+  const english: FieldDefinition = {
+    id: 100,
+    type: 'tagger',
+    options: [
+      { name: 'Daeri driver::Settlement/Fees::Payout::Payout not received', rawName: '대리_기사::정산/수수료::정산::정산금 미입금', tag: 'not_received' },
+      { name: '대리_기사::기타/이벤트::비회원문의::기타', tag: 'nonmember_etc' },
+    ],
+  }
+  const nestedField = { layout: 'nested', fieldId: 100 } as const
+
+  it('matches a configured Korean path through raw_name, and the translated path through name', () => {
+    expect(resolveConsultation(nestedField, [english], ['대리_기사', '정산/수수료', '정산', '정산금 미입금'])).toEqual({ ok: true, write: { 100: 'not_received' } })
+    expect(resolveConsultation(nestedField, [english], ['Daeri driver', 'Settlement/Fees', 'Payout', 'Payout not received'])).toEqual({ ok: true, write: { 100: 'not_received' } })
+    expect(resolveConsultation(nestedField, [english], ['대리_기사', '기타/이벤트', '비회원문의', '기타'])).toEqual({ ok: true, write: { 100: 'nonmember_etc' } })
+  })
+
+  it('with raw_name a {{dc.…}} placeholder (left out when read), only name can match', () => {
+    const placeholder: FieldDefinition = { ...english, options: [{ name: '대리_기사::정산/수수료::정산::정산금 미입금', tag: 'not_received' }] }
+    expect(resolveConsultation(nestedField, [placeholder], ['대리_기사', '정산/수수료', '정산', '정산금 미입금'])).toEqual({ ok: true, write: { 100: 'not_received' } })
+    const englishOnly: FieldDefinition = { ...english, options: [{ name: 'Daeri driver::Settlement/Fees::Payout::Payout not received', tag: 'not_received' }] }
+    expect(resolveConsultation(nestedField, [englishOnly], ['대리_기사', '정산/수수료', '정산', '정산금 미입금'])).toMatchObject({ ok: false, problem: 'option_missing' })
+  })
+
+  it('offers in the picker the options whose root is the configured one as typed, named as the agent reads them', () => {
+    expect(depthChoices(nestedField, [english], '대리_기사')).toEqual([
+      { depths: ['Daeri driver', 'Settlement/Fees', 'Payout', 'Payout not received'], tag: 'not_received' },
+      { depths: ['대리_기사', '기타/이벤트', '비회원문의', '기타'], tag: 'nonmember_etc' },
+    ])
+    // What the agent picks resolves to the same tag.
+    expect(resolveConsultation(nestedField, [english], depthChoices(nestedField, [english], '대리_기사')[0]!.depths)).toEqual({ ok: true, write: { 100: 'not_received' } })
+  })
+
+  it('per depth: a depth’s own name, as shown or as typed', () => {
+    const fields = { layout: 'per_depth', fieldIds: [11, 12] } as const
+    const depths: FieldDefinition[] = [
+      { id: 11, type: 'tagger', options: [{ name: 'Daeri driver', rawName: '대리_기사', tag: 'd1' }] },
+      { id: 12, type: 'tagger', options: [{ name: 'Settlement/Fees', rawName: '정산/수수료', tag: 'd2' }] },
+    ]
+    expect(resolveConsultation(fields, depths, ['대리_기사', '정산/수수료'])).toEqual({ ok: true, write: { 11: 'd1', 12: 'd2' } })
+  })
+})

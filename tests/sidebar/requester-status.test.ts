@@ -15,7 +15,7 @@ function ticket(change: Partial<TicketSnapshot> = {}): TicketSnapshot {
     requesterUserField: { available: true, value: 'non_member' },
     customerMessages: [],
     consultationValues: {},
-    unreadableFields: [],
+    fieldDefinitions: [],
     ...change,
   }
 }

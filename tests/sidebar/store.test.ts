@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { Sidebar } from '../../src/sidebar/store'
 import { hostError, ZendeskError } from '../../src/zendesk/calls'
-import { FakeHost, settle } from '../support/fake-host'
+import type { FieldDefinition } from '../../src/zendesk/ticket-host'
+import { FAKE_FIELD, FakeHost, settle } from '../support/fake-host'
 import { TODAY } from '../support/sidebar-state'
 
 let host: FakeHost
@@ -52,14 +53,14 @@ describe('load', () => {
     expect(host.callsOf('readRequesterRecord')).toEqual([[1]])
   })
 
-  it('reads the field options once per app instance, and not for a member', async () => {
+  it('asks for the field options again on a new load (the data API or the frames’ cache answers), and not for a member', async () => {
     const { store } = sidebar()
     await store.load()
     await store.load()
-    expect(host.callsOf('readFieldDefinitions')).toEqual([[[100]]])
+    expect(host.callsOf('readFieldDefinitions')).toEqual([[[100]], [[100]]])
     host.userField = { value: 'member' }
     await new Sidebar(host).load()
-    expect(host.callsOf('readFieldDefinitions')).toHaveLength(1)
+    expect(host.callsOf('readFieldDefinitions')).toHaveLength(2)
   })
 
   it('names broken settings and reads no status', async () => {
@@ -86,6 +87,140 @@ describe('load', () => {
     await store.load()
     expect(host.callsOf('registered')).toHaveLength(2)
     expect(store.current.phase).toBe('ready')
+  })
+})
+
+/** FAKE_FIELD as the data API may label it: the last level only. */
+const LEAF_LABELS: FieldDefinition = { ...FAKE_FIELD, options: FAKE_FIELD.options.map((option) => ({ ...option, name: option.name.split('::').at(-1)! })) }
+/** A message that decides the verification-only branch: a fixed path (대리_기사 ▶ 기타/이벤트 ▶ 비회원문의 ▶ 기타). */
+const FIXED_PATH = '인증이 안 돼요'
+
+describe('the consultation field’s options (one wave, no REST read where the data API suffices)', () => {
+  beforeEach(() => {
+    host.userField = { value: 'non_member' }
+  })
+
+  it('come with the ticket’s one read when the data API’s labels hold the decision’s path: no other call', async () => {
+    host.ticketFields = [FAKE_FIELD]
+    for (const messages of [[], [FIXED_PATH]]) {
+      host.calls.length = 0
+      host.customerMessages = messages
+      const { store } = sidebar()
+      await store.load()
+      expect(host.calls.map(([method]) => method)).toEqual(['registered', 'readTicket'])
+      expect(store.current.fieldDefinitions).toEqual([FAKE_FIELD])
+      expect(store.view().applyBlocker?.key).not.toBe('fieldsLoading')
+    }
+  })
+
+  it('are read from the frames’ cache or REST when the data API labels the last level only', async () => {
+    host.ticketFields = [LEAF_LABELS]
+    for (const messages of [[], [FIXED_PATH]]) {
+      host.calls.length = 0
+      host.customerMessages = messages
+      const { store } = sidebar()
+      await store.load()
+      expect(host.callsOf('readFieldDefinitions')).toEqual([[[100]]])
+      expect(store.current.fieldDefinitions).toEqual([FAKE_FIELD])
+    }
+  })
+
+  it('are read from the cache or REST when the data API could not read the field', async () => {
+    host.ticketFields = []
+    const { store } = sidebar()
+    await store.load()
+    expect(host.callsOf('readFieldDefinitions')).toEqual([[[100]]])
+    expect(store.current.fieldDefinitions).toEqual([FAKE_FIELD])
+  })
+
+  it('are read from the cache or REST for per-depth fields, whatever their labels', async () => {
+    host.settings = { ...host.settings, consultation_layout: 'per_depth', consultation_field_ids: '100, 101' }
+    const depth1: FieldDefinition = { id: 100, type: 'tagger', options: [{ name: '대리_기사', tag: 'd1' }] }
+    const depth2: FieldDefinition = { id: 101, type: 'tagger', options: [{ name: '대리_기사::기타/이벤트', tag: 'd2' }] }
+    host.ticketFields = [depth1, depth2]
+    host.definitions = [depth1, depth2]
+    await sidebar().store.load()
+    expect(host.callsOf('readFieldDefinitions')).toEqual([[[100, 101]]])
+  })
+
+  it('are read from the cache or REST for an agent who does not read Korean: only REST has the names as typed', async () => {
+    host.ticketFields = [FAKE_FIELD]
+    host.agentLocale = 'en-US'
+    const { store } = sidebar()
+    await store.load()
+    expect(host.callsOf('readFieldDefinitions')).toEqual([[[100]]])
+    expect(store.current.language).toBe('en')
+  })
+
+  it('a path the data API’s options lack: REST; lacking from the cached copy too: one re-read, which serves', async () => {
+    const other = { ...FAKE_FIELD, options: [FAKE_FIELD.options[0]!] }
+    host.ticketFields = [other]
+    host.customerMessages = [FIXED_PATH]
+    // The cache's copy (still without the option) first, then REST's afresh, which has it.
+    Object.defineProperty(host, 'definitions', { get: () => (host.callsOf('readFieldDefinitions').length === 1 ? [other] : [FAKE_FIELD]) })
+    const { store } = sidebar()
+    await store.load()
+    expect(host.callsOf('readFieldDefinitions')).toEqual([[[100]], [[100], true]])
+    expect(store.view().resolution).toEqual({ ok: true, write: { 100: 'nonmember_other' } })
+  })
+
+  it('no re-read allowed (the frame read REST itself, or the copy was a re-read): the options stay, the problem is shown', async () => {
+    const other = { ...FAKE_FIELD, options: [FAKE_FIELD.options[0]!] }
+    host.customerMessages = [FIXED_PATH]
+    host.definitions = [other]
+    host.rereadAllowed = false
+    const { store } = sidebar()
+    await store.load()
+    expect(host.callsOf('readFieldDefinitions')).toEqual([[[100]], [[100], true]])
+    expect(store.current.fieldDefinitions).toEqual([other])
+    expect(store.view().applyBlocker).toMatchObject({ key: 'consultationProblem', resolution: { problem: 'option_missing' } })
+  })
+
+  it('a member reads none, on every path to the status: the data API, or the REST fallback for the user field', async () => {
+    host.ticketFields = [LEAF_LABELS]
+    host.userField = { value: 'member' }
+    await sidebar().store.load()
+    expect(host.calls.map(([method]) => method)).toEqual(['registered', 'readTicket'])
+
+    host.calls.length = 0
+    host.userField = undefined
+    host.records[1] = { id: 1, externalId: null, tags: [], userFields: { driver_status: 'member' } }
+    const { store } = sidebar()
+    await store.load()
+    expect(store.current.status?.value).toBe('member')
+    // The requester's record is the status itself; nothing else is read.
+    expect(host.calls.map(([method]) => method)).toEqual(['registered', 'readTicket', 'readRequesterRecord'])
+  })
+
+  it('a non-member through the REST fallback: the status first, then the options', async () => {
+    host.ticketFields = [LEAF_LABELS]
+    host.userField = undefined
+    const record = host.hold('readRequesterRecord')
+    const { store } = sidebar()
+    const loading = store.load()
+    await settle()
+    expect(host.callsOf('readFieldDefinitions')).toEqual([])
+    record.resolve(undefined)
+    await loading
+    expect(host.calls.map(([method]) => method)).toEqual(['registered', 'readTicket', 'readRequesterRecord', 'readFieldDefinitions'])
+  })
+
+  it('none without a status (its read failed) or without a requester', async () => {
+    host.userField = undefined
+    host.failures.readRequesterRecord = hostError('GET /api/v2/users/1.json', 'down')
+    await sidebar().store.load()
+    host.requester = null
+    host.userField = { value: 'non_member' }
+    await sidebar().store.load()
+    expect(host.callsOf('readFieldDefinitions')).toEqual([])
+  })
+
+  it('a failed read of the options: the failure shown where Apply is, the decision stays', async () => {
+    host.failures.readFieldDefinitions = hostError('GET /api/v2/ticket_fields/100.json', 'down')
+    const { store } = sidebar()
+    await store.load()
+    expect(store.view().decision?.applies).toBe(true)
+    expect(store.view().applyBlocker?.key).toBe('fieldsFailed')
   })
 })
 

@@ -59,7 +59,13 @@ export class FakeHost implements TicketHost {
   /** The requester records REST answers with, by user id. */
   records: Record<number, RequesterRecord> = { 1: { id: 1, externalId: null, tags: [], userFields: { driver_status: 'non_member' } } }
   customerMessages: string[] = []
+  agentLocale = 'ko'
+  /** What REST (or the frames' cache) answers for field definitions. */
   definitions: FieldDefinition[] = [FAKE_FIELD]
+  /** What the data API answers with the ticket (`ticketFields:custom_field_<id>`); none by default. */
+  ticketFields: FieldDefinition[] = []
+  /** Whether a re-read (`readFieldDefinitions(ids, true)`) is allowed, as the frames' cache decides. */
+  rereadAllowed = true
   fields: Record<number, string | null> = { 100: null }
   tags: string[] = []
   /** What was inserted into the reply editor, in order (texts and `macro:<id>`). */
@@ -109,12 +115,12 @@ export class FakeHost implements TicketHost {
       return {
         ticketId: this.ticketId,
         requester: this.requester,
-        agentLocale: 'ko',
+        agentLocale: this.agentLocale,
         ticketTags: [...this.tags],
         requesterUserField: request.userFieldKey ? (this.userField ? { available: true, value: this.userField.value } : { available: false }) : null,
         customerMessages: this.customerMessages,
         consultationValues: Object.fromEntries(ids.map((id) => [id, this.fields[id] ?? null])),
-        unreadableFields: [],
+        fieldDefinitions: this.ticketFields.filter((field) => ids.includes(field.id)),
       }
     })
   }
@@ -127,8 +133,9 @@ export class FakeHost implements TicketHost {
     })
   }
 
-  readFieldDefinitions(fieldIds: readonly number[]): Promise<FieldDefinition[]> {
-    return this.answer('readFieldDefinitions', [fieldIds], () => this.definitions.filter((field) => fieldIds.includes(field.id)))
+  readFieldDefinitions(fieldIds: readonly number[], again?: boolean): Promise<FieldDefinition[] | null> {
+    const args = again ? [fieldIds, again] : [fieldIds]
+    return this.answer('readFieldDefinitions', args, () => (again && !this.rereadAllowed ? null : this.definitions.filter((field) => fieldIds.includes(field.id))))
   }
 
   readFieldValues(fieldIds: readonly number[]): Promise<Record<number, string | null>> {

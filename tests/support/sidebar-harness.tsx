@@ -25,6 +25,8 @@ export function useZendeskApi() {
     cleanup()
     server.resetHandlers()
     zendeskApi.reset()
+    // The field definitions cached across frames (happy-dom's localStorage): each test starts cold.
+    globalThis.localStorage?.clear()
   })
   afterAll(() => server.close())
   return server

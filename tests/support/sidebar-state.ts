@@ -15,7 +15,7 @@ export function snapshot(change: Partial<TicketSnapshot> = {}): TicketSnapshot {
     requesterUserField: { available: true, value: 'non_member' },
     customerMessages: [],
     consultationValues: { 100: null },
-    unreadableFields: [],
+    fieldDefinitions: [],
     ...change,
   }
 }

@@ -1,18 +1,11 @@
-import { describe, expect, it } from 'vitest'
-import {
-  browserStorage,
-  createDefinitionsCache,
-  DEFINITIONS_CACHE_VERSION,
-  DEFINITIONS_TTL_MS,
-  isFieldDefinition,
-} from '../../src/zendesk/definitions-cache'
-import type { DefinitionsStorage } from '../../src/zendesk/definitions-cache'
+import { describe, expect, it, vi } from 'vitest'
+import { browserStorage, createDefinitionsCache, DEFINITIONS_CACHE_VERSION, DEFINITIONS_TTL_MS } from '../../src/zendesk/definitions-cache'
+import type { DefinitionsCacheOptions, DefinitionsStorage } from '../../src/zendesk/definitions-cache'
 import type { FieldDefinition } from '../../src/zendesk/ticket-host'
 
-/** localStorage as a Map, counting writes; `fail` makes the named methods throw as browsers do. */
-function memoryStorage(fail: { get?: boolean; set?: boolean; remove?: boolean } = {}) {
+/** localStorage as a Map; `fail` makes the named methods throw as browsers do. */
+function memoryStorage(fail: { get?: boolean; set?: boolean } = {}) {
   const items = new Map<string, string>()
-  const writes: string[] = []
   const storage: DefinitionsStorage = {
     getItem(key) {
       if (fail.get) throw new DOMException('The operation is insecure.', 'SecurityError')
@@ -20,12 +13,7 @@ function memoryStorage(fail: { get?: boolean; set?: boolean; remove?: boolean } 
     },
     setItem(key, value) {
       if (fail.set) throw new DOMException('Quota exceeded', 'QuotaExceededError')
-      writes.push(key)
       items.set(key, String(value))
-    },
-    removeItem(key) {
-      if (fail.remove) throw new DOMException('The operation is insecure.', 'SecurityError')
-      items.delete(key)
     },
   }
   /** The one entry stored, as [key, value]. */
@@ -34,7 +22,7 @@ function memoryStorage(fail: { get?: boolean; set?: boolean; remove?: boolean } 
     if (!entry || more.length) throw new Error(`expected one entry, found ${items.size}`)
     return entry
   }
-  return { storage, items, writes, only }
+  return { storage, items, only }
 }
 
 /** A clock the test moves. */
@@ -54,75 +42,105 @@ const CONSULTATION: FieldDefinition = {
 }
 const DEPTH_2: FieldDefinition = { id: 360012, title: '상담유형 2단계', type: 'tagger', options: [{ name: '대리_기사::보험', tag: 'd2_daeri_driver__insurance' }] }
 
+/** REST as the cache sees it: a function that answers `definitions` and counts its calls. */
+function rest(definitions: FieldDefinition[] = [CONSULTATION]) {
+  return vi.fn(() => Promise.resolve(definitions))
+}
+
+/** A frame's cache over shared options (storage, clock). */
+const frame = (options: DefinitionsCacheOptions) => createDefinitionsCache(options)
+
 describe('createDefinitionsCache', () => {
-  it('serves a definition one frame read to the frames after it', () => {
+  it('serves the definitions one frame read to the frames after it', async () => {
     const { storage } = memoryStorage()
     const time = clock()
-    const first = createDefinitionsCache({ storage, now: time.now })
-    expect(first.read([360001, 360012])).toEqual({ definitions: [], missing: [360001, 360012] })
-    first.write([CONSULTATION, DEPTH_2])
-
+    const read = rest([CONSULTATION, DEPTH_2])
+    expect(await frame({ storage, now: time.now })([360001, 360012], read)).toEqual([CONSULTATION, DEPTH_2])
     time.advance(60_000)
-    const next = createDefinitionsCache({ storage, now: time.now })
-    expect(next.read([360001, 360012, 360099])).toEqual({ definitions: [CONSULTATION, DEPTH_2], missing: [360099] })
+    expect(await frame({ storage, now: time.now })([360001, 360012], read)).toEqual([CONSULTATION, DEPTH_2])
+    expect(read).toHaveBeenCalledTimes(1)
   })
 
-  it('keys entries by field id and version, and keeps scopes (accounts, languages) apart', () => {
+  it('keys entries by version, scope (account and language) and the fields asked for', async () => {
     const { storage, only } = memoryStorage()
-    createDefinitionsCache({ storage, scope: 'acme.zendesk.com|ko' }).write([CONSULTATION])
+    await frame({ storage, scope: 'acme|ko' })([360001], rest())
     const [key] = only()
     expect(key).toContain(`v${DEFINITIONS_CACHE_VERSION}:`)
-    expect(key).toMatch(/:360001$/)
-    expect(createDefinitionsCache({ storage, scope: 'acme.zendesk.com|ko' }).read([360001]).missing).toEqual([])
-    expect(createDefinitionsCache({ storage, scope: 'acme.zendesk.com|en' }).read([360001]).missing).toEqual([360001])
-    expect(createDefinitionsCache({ storage, scope: 'other.zendesk.com|ko' }).read([360001]).missing).toEqual([360001])
+    expect(key).toMatch(/acme\|ko:360001$/)
+    const read = rest()
+    await frame({ storage, scope: 'acme|ko' })([360001], read)
+    expect(read).not.toHaveBeenCalled()
+    for (const [scope, ids] of [['acme|en-US', [360001]], ['other|ko', [360001]], ['acme|ko', [360001, 360012]]] as const) {
+      const other = rest()
+      await frame({ storage, scope })(ids, other)
+      expect(other, `${scope} ${ids.join()}`).toHaveBeenCalledTimes(1)
+    }
   })
 
-  it('never reads an entry of another version of the cache', () => {
+  it('never reads an entry of another version of the cache', async () => {
     const { storage, items, only } = memoryStorage()
-    createDefinitionsCache({ storage }).write([CONSULTATION])
+    await frame({ storage })([360001], rest())
     const [key, value] = only()
     items.clear()
-    items.set(key.replace(`:v${DEFINITIONS_CACHE_VERSION}:`, `:v${DEFINITIONS_CACHE_VERSION + 1}:`), value)
-    expect(createDefinitionsCache({ storage }).read([360001]).missing).toEqual([360001])
+    items.set(key.replace(`:v${DEFINITIONS_CACHE_VERSION}:`, `:v${DEFINITIONS_CACHE_VERSION - 1}:`), value)
+    const read = rest()
+    await frame({ storage })([360001], read)
+    expect(read).toHaveBeenCalledTimes(1)
   })
 
-  it('serves an entry for ten minutes, then drops it', () => {
+  it('serves an entry for ten minutes, then reads again and keeps the new copy', async () => {
     expect(DEFINITIONS_TTL_MS).toBe(600_000)
-    const { storage, items } = memoryStorage()
-    const time = clock()
-    createDefinitionsCache({ storage, now: time.now }).write([CONSULTATION])
-    time.advance(DEFINITIONS_TTL_MS - 1)
-    expect(createDefinitionsCache({ storage, now: time.now }).read([360001]).definitions).toEqual([CONSULTATION])
-    time.advance(1)
-    expect(createDefinitionsCache({ storage, now: time.now }).read([360001]).missing).toEqual([360001])
-    expect(items.size).toBe(0)
-  })
-
-  it('follows a time-to-live given to it', () => {
     const { storage } = memoryStorage()
     const time = clock()
-    createDefinitionsCache({ storage, now: time.now, ttlMs: 1_000 }).write([CONSULTATION])
-    time.advance(1_000)
-    expect(createDefinitionsCache({ storage, now: time.now, ttlMs: 1_000 }).read([360001]).missing).toEqual([360001])
+    const read = rest()
+    await frame({ storage, now: time.now })([360001], read)
+    time.advance(DEFINITIONS_TTL_MS - 1)
+    await frame({ storage, now: time.now })([360001], read)
+    expect(read).toHaveBeenCalledTimes(1)
+    time.advance(1)
+    await frame({ storage, now: time.now })([360001], read)
+    expect(read).toHaveBeenCalledTimes(2)
+    time.advance(DEFINITIONS_TTL_MS - 1)
+    await frame({ storage, now: time.now })([360001], read)
+    expect(read).toHaveBeenCalledTimes(2)
   })
 
-  it('does not trust an entry dated after now (a clock set back)', () => {
-    const { storage, items } = memoryStorage()
+  it('follows a time-to-live given to it', async () => {
+    const { storage } = memoryStorage()
     const time = clock()
-    createDefinitionsCache({ storage, now: time.now }).write([CONSULTATION])
+    const read = rest()
+    await frame({ storage, now: time.now, ttlMs: 1_000 })([360001], read)
+    time.advance(1_000)
+    await frame({ storage, now: time.now, ttlMs: 1_000 })([360001], read)
+    expect(read).toHaveBeenCalledTimes(2)
+  })
+
+  it('does not trust an entry dated after now (a clock set back)', async () => {
+    const { storage } = memoryStorage()
+    const time = clock()
+    const read = rest()
+    await frame({ storage, now: time.now })([360001], read)
     time.advance(-1)
-    expect(createDefinitionsCache({ storage, now: time.now }).read([360001]).missing).toEqual([360001])
+    await frame({ storage, now: time.now })([360001], read)
+    expect(read).toHaveBeenCalledTimes(2)
+  })
+
+  it('passes on a failed read, and keeps nothing of it', async () => {
+    const { storage, items } = memoryStorage()
+    const failure = new Error('503')
+    await expect(frame({ storage })([360001], () => Promise.reject(failure))).rejects.toBe(failure)
     expect(items.size).toBe(0)
   })
 })
 
 describe('storage failures degrade to "no cache", silently', () => {
-  it('works without storage at all', () => {
-    const cache = createDefinitionsCache({ storage: null })
-    cache.write([CONSULTATION])
-    expect(cache.read([360001])).toEqual({ definitions: [], missing: [360001] })
-    expect(cache.invalidate([360001])).toBe(false)
+  it('works without storage at all', async () => {
+    const read = rest()
+    const cache = frame({ storage: null })
+    expect(await cache([360001], read)).toEqual([CONSULTATION])
+    expect(await frame({ storage: null })([360001], read)).toEqual([CONSULTATION])
+    expect(read).toHaveBeenCalledTimes(2)
+    expect(await cache([360001], read, true)).toBeNull()
   })
 
   it('finds no storage where reading localStorage throws or where there is none', () => {
@@ -137,140 +155,151 @@ describe('storage failures degrade to "no cache", silently', () => {
     expect(browserStorage({ localStorage: storage })).toBe(storage)
   })
 
-  it('survives storage that throws on every call', () => {
-    const { storage } = memoryStorage({ get: true, set: true, remove: true })
-    const cache = createDefinitionsCache({ storage })
-    expect(() => cache.write([CONSULTATION])).not.toThrow()
-    expect(cache.read([360001])).toEqual({ definitions: [], missing: [360001] })
-    expect(cache.invalidate([360001])).toBe(false)
+  it('survives storage that throws on every call', async () => {
+    const { storage } = memoryStorage({ get: true, set: true })
+    const read = rest()
+    expect(await frame({ storage })([360001], read)).toEqual([CONSULTATION])
+    expect(await frame({ storage })([360001], read)).toEqual([CONSULTATION])
+    expect(read).toHaveBeenCalledTimes(2)
   })
 
-  it('keeps working when the quota is full: the write is lost, nothing else', () => {
+  it('keeps working when the quota is full: the write is lost, nothing else', async () => {
     const { storage, items } = memoryStorage({ set: true })
-    const cache = createDefinitionsCache({ storage })
-    expect(() => cache.write([CONSULTATION])).not.toThrow()
+    expect(await frame({ storage })([360001], rest())).toEqual([CONSULTATION])
     expect(items.size).toBe(0)
-    expect(cache.read([360001]).missing).toEqual([360001])
   })
 
-  it('drops corrupt and foreign entries under its keys', () => {
+  it('reads afresh over corrupt and foreign entries under its key, and overwrites them', async () => {
     const { storage, items, only } = memoryStorage()
-    createDefinitionsCache({ storage }).write([CONSULTATION])
+    await frame({ storage })([360001], rest())
     const [key, good] = only()
     const foreign = [
       '{not json',
       'null',
       '[]',
-      JSON.stringify({ at: Date.now(), definition: { ...CONSULTATION, id: 360002 } }),
-      JSON.stringify({ at: 'yesterday', definition: CONSULTATION }),
-      JSON.stringify({ at: Date.now(), definition: { id: 360001, name: '김기사', phone: '010-1234-5678' } }),
-      good.replace('"tag"', '"value"'),
+      JSON.stringify({ at: Date.now(), definitions: [{ ...CONSULTATION, id: 360002 }] }),
+      JSON.stringify({ at: 'yesterday', definitions: [CONSULTATION] }),
+      JSON.stringify({ at: Date.now(), definitions: CONSULTATION }),
+      JSON.stringify({ at: Date.now(), definitions: [] }),
+      JSON.stringify({ at: Date.now(), definitions: [{ id: 360001, name: '김기사', phone: '010-1234-5678' }] }),
+      good.replace(/"tag"/g, '"value"'),
     ]
     for (const value of foreign) {
       items.set(key, value)
-      expect(createDefinitionsCache({ storage }).read([360001]).missing, value).toEqual([360001])
-      expect(items.has(key), value).toBe(false)
+      const read = rest()
+      expect(await frame({ storage })([360001], read), value).toEqual([CONSULTATION])
+      expect(read, value).toHaveBeenCalledTimes(1)
+      expect(items.get(key), value).toBe(good.replace(/"at":\d+/, `"at":${JSON.parse(items.get(key)!).at}`))
     }
   })
 })
 
 describe('only field definitions are stored', () => {
-  const requesterRecord = { id: 900001, externalId: 'driver-77', tags: ['vip'], userFields: { phone: '010-1234-5678' } }
   const withExtra = { ...CONSULTATION, requesterName: '김기사' }
-  const optionWithExtra = { ...CONSULTATION, options: [{ name: '기타', tag: 'etc', phone: '010-1234-5678' }] }
+  const optionWithExtra = { ...DEPTH_2, options: [{ name: '기타', tag: 'etc', phone: '010-1234-5678' }] }
+
+  it('writes the definitions’ own parts and nothing else, even what the types let through', async () => {
+    const { storage, only } = memoryStorage()
+    // Both are assignable to FieldDefinition: extra properties pass the type checker.
+    const wider: FieldDefinition[] = [withExtra, optionWithExtra]
+    await frame({ storage })([360001, 360012], rest(wider))
+    const [, value] = only()
+    expect(value).not.toMatch(/김기사|010-|phone|requesterName/)
+    expect(JSON.parse(value)).toEqual({ at: expect.any(Number), recheck: false, definitions: [CONSULTATION, { ...DEPTH_2, options: [{ name: '기타', tag: 'etc' }] }] })
+  })
+
+  it('keeps an option’s name as typed, when it has one', async () => {
+    const { storage } = memoryStorage()
+    const english: FieldDefinition = { ...CONSULTATION, options: [{ name: 'Daeri driver::Settlement/Fees::Payout::Payout not received', tag: 'x', rawName: '대리_기사::정산/수수료::정산::정산금 미입금' }] }
+    await frame({ storage })([360001], rest([english]))
+    const read = rest()
+    expect(await frame({ storage })([360001], read)).toEqual([english])
+    expect(read).not.toHaveBeenCalled()
+  })
+
   const notShaped: unknown[] = [
-    requesterRecord,
-    withExtra,
-    optionWithExtra,
+    { id: 360001, externalId: 'driver-77', tags: ['vip'], userFields: { phone: '010-1234-5678' } },
     { ...CONSULTATION, id: '360001' },
-    { ...CONSULTATION, id: 1.5 },
     { ...CONSULTATION, options: 'all' },
     { ...CONSULTATION, options: [null] },
+    { ...CONSULTATION, options: [{ name: '기타', tag: 7 }] },
     { ...CONSULTATION, title: null },
+    { ...CONSULTATION, type: 3 },
     null,
     [CONSULTATION],
     'definition',
   ]
 
-  it.each(notShaped.map((value) => [JSON.stringify(value), value]))('refuses %s', (_label, value) => {
-    expect(isFieldDefinition(value)).toBe(false)
+  it.each(notShaped.map((value) => [JSON.stringify(value), value]))('serves nothing from an entry holding %s', async (_label, value) => {
+    const { storage, items } = memoryStorage()
+    items.set(`nonmember-sidebar:fields:v${DEFINITIONS_CACHE_VERSION}::360001`, JSON.stringify({ at: Date.now(), recheck: false, definitions: [value] }))
+    const read = rest()
+    expect(await frame({ storage })([360001], read)).toEqual([CONSULTATION])
+    expect(read).toHaveBeenCalledTimes(1)
   })
 
-  it('writes nothing that is not exactly a definition, even when the types let it through', () => {
-    const { storage, writes } = memoryStorage()
-    const cache = createDefinitionsCache({ storage })
-    // Both are assignable to FieldDefinition: extra properties pass the type checker.
-    const wider: FieldDefinition[] = [withExtra, optionWithExtra]
-    cache.write(wider)
-    expect(writes).toEqual([])
-    cache.write([CONSULTATION, withExtra])
-    expect(writes).toHaveLength(1)
-    expect(isFieldDefinition(CONSULTATION)).toBe(true)
-    expect(isFieldDefinition({ id: 1, title: '', type: 'tagger', options: [] })).toBe(true)
+  it('serves the same entry once it is whole (the key above is the cache’s own)', async () => {
+    const { storage, items } = memoryStorage()
+    items.set(`nonmember-sidebar:fields:v${DEFINITIONS_CACHE_VERSION}::360001`, JSON.stringify({ at: Date.now(), recheck: false, definitions: [CONSULTATION] }))
+    const read = rest()
+    expect(await frame({ storage })([360001], read)).toEqual([CONSULTATION])
+    expect(read).not.toHaveBeenCalled()
   })
 })
 
-describe('invalidate: a refetch once when a configured path is not found', () => {
-  it('drops a cached copy and asks for one re-read, once per frame', () => {
+describe('again: a re-read once when a configured path is not found', () => {
+  it('reads a copy taken from the cache once more through REST, once per frame', async () => {
     const { storage } = memoryStorage()
-    createDefinitionsCache({ storage }).write([CONSULTATION, DEPTH_2])
-    const frame = createDefinitionsCache({ storage })
-    frame.read([360001, 360012])
-    expect(frame.invalidate([360001])).toBe(true)
-    expect(frame.read([360001]).missing).toEqual([360001])
-    // The re-read happened; the path is still not found: no second refetch in this frame.
-    frame.write([CONSULTATION])
-    expect(frame.invalidate([360001])).toBe(false)
-    expect(frame.invalidate([360012])).toBe(false)
+    await frame({ storage })([360001], rest())
+    const cache = frame({ storage })
+    const read = rest()
+    await cache([360001], read)
+    expect(read).not.toHaveBeenCalled()
+    expect(await cache([360001], read, true)).toEqual([CONSULTATION])
+    expect(read).toHaveBeenCalledTimes(1)
+    // The re-read happened; the path is still not found: no second one in this frame.
+    expect(await cache([360001], read, true)).toBeNull()
+    expect(read).toHaveBeenCalledTimes(1)
   })
 
-  it('refuses a re-read of what this frame read itself through REST', () => {
-    const { storage } = memoryStorage()
-    const frame = createDefinitionsCache({ storage })
-    expect(frame.read([360001]).missing).toEqual([360001])
-    frame.write([CONSULTATION])
-    expect(frame.invalidate([360001])).toBe(false)
-    expect(frame.invalidate([360012])).toBe(false)
-    expect(frame.read([360001]).definitions).toEqual([CONSULTATION])
+  it('refuses a re-read of what this frame read itself through REST', async () => {
+    const cache = frame({ storage: memoryStorage().storage })
+    const read = rest()
+    await cache([360001], read)
+    expect(await cache([360001], read, true)).toBeNull()
+    expect(read).toHaveBeenCalledTimes(1)
   })
 
-  it('refuses it too when this frame replaced a cached copy with its own read', () => {
-    const { storage } = memoryStorage()
-    createDefinitionsCache({ storage }).write([CONSULTATION])
-    const frame = createDefinitionsCache({ storage })
-    expect(frame.read([360001]).definitions).toEqual([CONSULTATION])
-    frame.write([CONSULTATION])
-    expect(frame.invalidate([360001])).toBe(false)
+  it('refuses it when this frame took nothing from the cache', async () => {
+    const read = rest()
+    expect(await frame({ storage: memoryStorage().storage })([360001], read, true)).toBeNull()
+    expect(read).not.toHaveBeenCalled()
   })
 
-  it('lets a copy that is itself a re-read serve the next frames without another refetch, until it expires', () => {
+  it('lets a copy that is itself a re-read serve the next frames without another re-read, until it expires', async () => {
     const { storage } = memoryStorage()
     const time = clock()
-    const open = () => createDefinitionsCache({ storage, now: time.now })
-    open().write([CONSULTATION])
+    const open = () => frame({ storage, now: time.now })
+    const read = rest()
+    await open()([360001], read)
     const second = open()
-    second.read([360001])
-    expect(second.invalidate([360001])).toBe(true)
-    second.write([CONSULTATION])
+    await second([360001], read)
+    expect(await second([360001], read, true)).toEqual([CONSULTATION])
+    expect(read).toHaveBeenCalledTimes(2)
 
     time.advance(60_000)
     const third = open()
-    expect(third.read([360001]).definitions).toEqual([CONSULTATION])
-    expect(third.invalidate([360001])).toBe(false)
+    expect(await third([360001], read)).toEqual([CONSULTATION])
+    expect(await third([360001], read, true)).toBeNull()
+    expect(read).toHaveBeenCalledTimes(2)
 
     // Once it expires, the next frame reads afresh, and a copy from the cache may be re-read again.
     time.advance(DEFINITIONS_TTL_MS)
-    const fourth = open()
-    expect(fourth.read([360001]).missing).toEqual([360001])
-    fourth.write([CONSULTATION])
+    await open()([360001], read)
+    expect(read).toHaveBeenCalledTimes(3)
     const fifth = open()
-    fifth.read([360001])
-    expect(fifth.invalidate([360001])).toBe(true)
-  })
-
-  it('asks for nothing about fields it never served', () => {
-    const frame = createDefinitionsCache({ storage: memoryStorage().storage })
-    expect(frame.invalidate([360001])).toBe(false)
-    expect(frame.invalidate([])).toBe(false)
+    await fifth([360001], read)
+    expect(await fifth([360001], read, true)).toEqual([CONSULTATION])
+    expect(read).toHaveBeenCalledTimes(4)
   })
 })
