@@ -15,7 +15,7 @@ import { failureOf, type ZendeskFailure } from '../zendesk/calls'
 import { patiently } from '../zendesk/retry'
 import type { FieldDefinition, MacroRecord, TicketHost, UserFieldDefinition } from '../zendesk/ticket-host'
 import type { ArticleAndCheckUpdate, ArticleView, CheckLine } from './article-and-check'
-import { depthChoices, resolveConsultation } from './consultation'
+import { depthChoices, loadPerDepth, resolveConsultation } from './consultation'
 import { consultationFieldIds, type SettingName, type Settings } from './settings'
 import type { Sidebar } from './store'
 
@@ -110,7 +110,8 @@ export function checkSettings(settings: Settings, facts: AccountFacts): CheckFin
     if (definitions.length === consultationFieldIds(fields).length) {
       const path = verificationOnlyPath(settings.rootDepth).depths
       const fixed = resolveConsultation(fields, definitions, path)
-      if (fixed.ok) line('ok', 'consultation_field_ids', 'fixedPathFound', { path: path.join('::') })
+      if (!fixed) line('fail', 'consultation_field_ids', 'fieldUnreadable', { id: consultationFieldIds(fields)[0] ?? 0, failure: '' })
+      else if (fixed.ok) line('ok', 'consultation_field_ids', 'fixedPathFound', { path: path.join('::') })
       else line('fail', 'consultation_field_ids', 'fixedPathMissing', { id: fixed.fieldId, path: path.join('::') })
       const under = depthChoices(fields, definitions, settings.rootDepth)
       const rootField = fields.layout === 'nested' ? fields.fieldId : (fields.fieldIds[1] ?? fields.fieldIds[0] ?? 0)
@@ -161,6 +162,8 @@ export async function readAccountFacts(
   readArticle: () => Promise<ArticleView>,
   sleep: (ms: number) => Promise<void> = wait,
 ): Promise<AccountFacts> {
+  // Per-depth paths are resolved by code of their own, loaded with the definitions.
+  if (settings.consultationFields?.layout === 'per_depth') await loadPerDepth()
   const [userFields, fields, macros, article] = await Promise.all([
     settings.memberMarker.source === 'user_field' ? read(() => host.readUserFields(), sleep) : null,
     Promise.all(

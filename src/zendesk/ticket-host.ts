@@ -120,6 +120,12 @@ export interface TicketHost {
   readUserFields(): Promise<UserFieldDefinition[]>
   /** A macro (`/api/v2/macros/{id}.json`); once per app instance, as the field definitions. */
   readMacro(macroId: number): Promise<MacroRecord>
+  /** Calls `handler` each time Zendesk reports the ticket saved (`ticket.submit.done`, not `.fail`). */
+  onSaved(handler: () => void): () => void
+  /** Calls `handler` when the conversation changes; read it again (`readTicket`), the event's data is not trusted. */
+  onConversationChanged(handler: () => void): () => void
+  /** Whether one of the ticket's newest comments, as the server holds them, contains `marker`. */
+  hasComment(ticketId: number, marker: string): Promise<boolean>
 }
 
 /** A help-center article as the sidebar reads it: its HTML body (configuration, never personal data). */
@@ -347,6 +353,20 @@ export function createTicketHost(client: ZafClient, timeoutMs = DEFAULT_CALL_TIM
     readArticle: (locale, id) => configuration().then((reads) => reads.readArticle(locale, id)),
     readUserFields: () => configuration().then((reads) => reads.readUserFields()),
     readMacro: (id) => configuration().then((reads) => reads.readMacro(id)),
+
+    onSaved: (handler) => listen(['ticket.submit.done'], handler),
+
+    onConversationChanged: (handler) => listen(['ticket.conversation.changed'], handler),
+
+    // The cheapest read that is right: one REST page (100) of the newest comments, the server's. The
+    // page's own `ticket.comments` may not have caught up with a REST write yet (a note that landed
+    // would look missing and be written twice), audits carry every field change besides, and search
+    // lags behind by minutes. Asked only before writing a note again, where it landed moments ago.
+    async hasComment(ticketId, marker) {
+      const { body } = await calls.request({ url: `/api/v2/tickets/${ticketId}/comments.json?sort_order=desc`, type: 'GET' })
+      // The marker is random letters and digits: found anywhere in the page, it is that note.
+      return JSON.stringify(body).includes(marker)
+    },
   }
 }
 

@@ -87,6 +87,8 @@ export class FakeHost implements TicketHost {
   userFields: UserFieldDefinition[] = [{ key: 'driver_status', type: 'dropdown', options: ['member', 'non_member'] }]
   /** Macros by id; another id answers 404. */
   macros: Record<number, MacroRecord> = {}
+  readonly savedHandlers = new Set<() => void>()
+  readonly conversationHandlers = new Set<() => void>()
 
   /** Records the call, then fails, waits or answers. */
   private async answer<T>(method: HostMethod, args: unknown[], value: () => T): Promise<T> {
@@ -202,6 +204,32 @@ export class FakeHost implements TicketHost {
       if (!macro) throw notFound(`GET /api/v2/macros/${macroId}.json`)
       return macro
     })
+  }
+
+  onSaved(handler: () => void): () => void {
+    this.savedHandlers.add(handler)
+    return () => this.savedHandlers.delete(handler)
+  }
+
+  onConversationChanged(handler: () => void): () => void {
+    this.conversationHandlers.add(handler)
+    return () => this.conversationHandlers.delete(handler)
+  }
+
+  /** Looks for the marker in the notes the ticket holds (what the server would answer). */
+  hasComment(ticketId: number, marker: string): Promise<boolean> {
+    return this.answer('hasComment', [ticketId, marker], () => this.notes.some((note) => note.ticketId === ticketId && note.body.includes(marker)))
+  }
+
+  /** Zendesk reports the ticket saved (`ticket.submit.done`). */
+  saved(): void {
+    for (const handler of this.savedHandlers) handler()
+  }
+
+  /** A new customer message: the conversation changes (`ticket.conversation.changed`). */
+  customerSays(text: string): void {
+    this.customerMessages = [text, ...this.customerMessages]
+    for (const handler of this.conversationHandlers) handler()
   }
 }
 
