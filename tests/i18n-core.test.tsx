@@ -61,7 +61,7 @@ async function fieldsLoaded() {
   await waitFor(() => expect(document.querySelector('[data-testid="apply-blocker"]')?.getAttribute('data-blocker')).not.toBe('fieldsLoading'))
 }
 
-const picker = () => waitFor(() => expect(document.querySelector('[role="listbox"]')).toBeTruthy())
+const picker = () => waitFor(() => expect(document.querySelector('.picker')).toBeTruthy())
 
 function click(selector: string) {
   const element = document.querySelector(selector)
@@ -72,7 +72,7 @@ function click(selector: string) {
 /** The first depth the picker offers (its tags depend on the layout and the root). */
 async function pickFirstDepth() {
   const first = await waitFor(() => {
-    const option = document.querySelector('[role="listbox"] [role="option"]')
+    const option = document.querySelector('.picker [data-tag]')
     if (!option) throw new Error('no depth to pick yet')
     return option
   })
@@ -99,7 +99,7 @@ const WALKS: Record<string, (client: Parameters<typeof applyOnce>[0]) => Promise
     type(search(), '')
     // The empathy kinds, none, and back.
     for (const kind of ['호응', '공감', '양해', '사과']) click(`[data-step="empathy"] [data-kind="${kind}"]`)
-    fireEvent.change(document.querySelector('[data-step="empathy"] select')!, { target: { value: (document.querySelector('[data-step="empathy"] option:last-child') as HTMLOptionElement).value } })
+    click('[data-step="empathy"] [data-phrase]:last-child')
     fireEvent.click(document.querySelector('[data-step="empathy"] [aria-pressed]:not([data-kind])')!)
     click('[data-step="empathy"] [data-kind="양해"]')
     click('[data-step="nonmember_notice"] [data-action="insert"]')
@@ -153,6 +153,12 @@ const WALKS: Record<string, (client: Parameters<typeof applyOnce>[0]) => Promise
     for (const step of ['contact_howto_kakaotalk', 'contact_howto_driver_app']) {
       fireEvent.change(document.querySelector(`[data-step="${step}"] input[type="checkbox"]`)!, { target: { checked: true } })
     }
+    await applyOnce(client)
+  },
+  async 'reinquiry-evidence'(client) {
+    // Branch 4 from an earlier ticket, once it is read.
+    await waitFor(() => expect(screen.getByTestId('why').getAttribute('data-code')).toBe('reinquiry_evidence'))
+    click('[data-answer="different"]')
     await applyOnce(client)
   },
   async 'slow-host'() {

@@ -55,7 +55,7 @@ describe('the procedure’s words', () => {
     const keys = reasonKeys(catalogue)
     expect(keys.length).toBeGreaterThan(40)
     expect(keys).toEqual(reasonKeys(en))
-    const params = new Set(['words', 'root', 'age', 'status', 'branch', 'path'])
+    const params = new Set(['words', 'root', 'age', 'status', 'branch', 'path', 'ticket', 'days'])
     for (const key of keys) {
       const sentence = (catalogue.ui as Record<string, string>)[key] ?? ''
       expect(sentence.trim(), key).not.toBe('')

@@ -35,7 +35,6 @@ export const TEXT_SPLIT = {
     'empathy*',
     'insert',
     'inserted',
-    'includeInApply',
     'viaMacro',
     'answerDirectlyHelp',
     'process*',
@@ -53,7 +52,10 @@ export const TEXT_SPLIT = {
     'undo',
     'confirmOverwrite',
     'overwrite',
-    'keepValue',
+    'keepFieldInsertTexts',
+    'cancel',
+    'insertTexts',
+    'suggested',
     'blocker_*',
     'notice_*',
     'link*',
@@ -87,6 +89,8 @@ export const TEXT_SPLIT = {
     'evidence_field_unknown_value',
     // Input refused or doubtful beyond a typo.
     'notice_rrnRefused',
+    // Re-inquiry evidence that could not be read.
+    'evidenceUnread',
     'reason_rrn_refused',
     'reason_phone_foreign',
     'reason_phone_legacy_prefix',

@@ -4,6 +4,7 @@
  * fails; Undo restores what an Apply changed. Also, as pure functions, the plan an Apply follows
  * and the state after it (the store only runs them).
  */
+import { branchTag } from '../procedure'
 import { translator } from '../i18n'
 import { failureOf, type ZendeskFailure } from '../zendesk/calls'
 import type { TicketHost, TicketSnapshot } from '../zendesk/ticket-host'
@@ -61,7 +62,8 @@ export function planFor(state: SidebarState, view: SidebarView, overwrite: boole
   const { pending } = view
   return {
     write: resolution.write,
-    tags: settings.extraTags.filter((tag) => !ticket.ticketTags.includes(tag)),
+    // The branch's reporting tag first (Explore counts branches by it; re-inquiry evidence reads it).
+    tags: [branchTag(decision.branch.number), ...settings.extraTags].filter((tag) => !ticket.ticketTags.includes(tag)),
     pieces: pending,
     note:
       settings.auditNote && ticketId !== null

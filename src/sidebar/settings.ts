@@ -28,6 +28,8 @@ export interface Settings {
   extraTags: string[]
   /** Step id → Zendesk macro id, applied instead of the built-in text. */
   stepMacros: Record<string, number>
+  /** How many days back a requester's tagged ticket counts as re-inquiry evidence. */
+  reinquiryDays: number
 }
 
 /** Names of the manifest parameters, as the admin sees them in the settings form. */
@@ -44,6 +46,7 @@ export type SettingName =
   | 'audit_note'
   | 'extra_tags'
   | 'step_macros'
+  | 'reinquiry_days'
 
 /** The settings other modules point the admin to (only these: each name costs shipped bytes). */
 export const SETTING = { consultationFieldIds: 'consultation_field_ids' } as const satisfies Record<string, SettingName>
@@ -163,6 +166,10 @@ export function parseSettings(raw: Record<string, unknown>): ParsedSettings {
     }
   }
 
+  // A whole number of days, 0 (today only) to 365; blank is the default.
+  const days = text('reinquiry_days') || '7'
+  if (!/^\d{1,3}$/.test(days) || +days > 365) fail('reinquiry_days', 'unknown_choice', days)
+
   // A checkbox: on, off or not set; anything else is not silently read as off.
   const audit = scalar(raw.audit_note)
   if (!/^(?:true|false|1|0|)$/.test(audit)) fail('audit_note', 'unknown_choice', audit)
@@ -174,6 +181,7 @@ export function parseSettings(raw: Record<string, unknown>): ParsedSettings {
     auditNote: audit === 'true' || audit === '1',
     extraTags: extraTags.map((tag) => tag.toLowerCase()),
     stepMacros,
+    reinquiryDays: +days,
   }
   return problems.length ? { ok: false, problems } : { ok: true, settings }
 }

@@ -1,9 +1,8 @@
 import { reads } from '../procedure'
 import type { Translate, UiLanguage } from '../i18n'
 import type { Sidebar } from '../sidebar/store'
-import { ApplyBar } from './ApplyBar'
-import { BranchPanel } from './BranchPanel'
-import { ConsultationPanel } from './ConsultationPanel'
+import { Decision } from './Decision'
+import { DepthPicker } from './DepthPicker'
 import { EmpathyPicker } from './EmpathyPicker'
 import { IdentityForm } from './IdentityForm'
 import { reasonText } from '../i18n/procedure-texts'
@@ -11,9 +10,12 @@ import { settingProblemText } from './messages'
 import { NoticeBar } from './NoticeBar'
 import { PhoneMatchHelper } from './PhoneMatchHelper'
 import { RequesterHeader } from './RequesterHeader'
-import { circled, StepCard } from './StepCard'
+import { CardHead, circled, StepCard } from './StepCard'
 
-/** The whole sidebar for one ticket. */
+/**
+ * The whole sidebar for one ticket: who is asking, then the decision and Apply, then the depth to
+ * pick, then the steps as cards, in the article's order.
+ */
 export function SidebarScreen({ sidebar, t, language }: { sidebar: Sidebar; t: Translate; language: UiLanguage }) {
   const state = sidebar.current
   if (state.phase === 'loading') {
@@ -23,6 +25,9 @@ export function SidebarScreen({ sidebar, t, language }: { sidebar: Sidebar; t: T
   const decision = view.decision
   const applies = decision?.applies ? decision : null
   const links = state.settings?.links
+  // The criteria sit beside the identity form where there is one.
+  const criteria = applies && reads(applies.branch, 'identity') ? null : links?.criteriaArticle
+  const gated = applies?.identityGate !== 'not_required' && applies?.identityGate !== 'passed'
   return (
     <>
       {state.ticket ? <RequesterHeader state={state} t={t} /> : null}
@@ -46,30 +51,30 @@ export function SidebarScreen({ sidebar, t, language }: { sidebar: Sidebar; t: T
       ) : null}
       {applies ? (
         <>
-          <BranchPanel decision={applies} sidebar={sidebar} t={t} busy={state.busy !== null} />
+          <Decision decision={applies} state={state} view={view} sidebar={sidebar} t={t} language={language} />
+          {applies.consultation.agentPicksDepth ? <DepthPicker state={state} view={view} sidebar={sidebar} t={t} /> : null}
           {applies.steps.map((step, index) => {
-            const number = circled(index)
             switch (step.kind) {
               case 'empathy':
                 return <EmpathyPicker key={step.id} decision={applies} state={state} sidebar={sidebar} t={t} language={language} />
               case 'identity_check':
-                return view.identityCheck ? <IdentityForm key={step.id} check={view.identityCheck} state={state} sidebar={sidebar} t={t} index={number} /> : null
+                return view.identityCheck ? <IdentityForm key={step.id} check={view.identityCheck} state={state} sidebar={sidebar} t={t} index={circled(index)} /> : null
               case 'text':
               case 'optional_text':
                 return (
                   <>
                     {step.when === 'same' ? <PhoneMatchHelper key="phone-match" state={state} view={view} sidebar={sidebar} t={t} /> : null}
-                    <StepCard key={step.id} step={step} index={index} state={state} sidebar={sidebar} t={t} />
+                    <StepCard key={step.id} step={step} index={index} state={state} sidebar={sidebar} t={t} blocked={!!step.requires && gated} />
                   </>
                 )
               default:
                 // The agent's own work: answering in their words, or processing once checked.
                 return (
                   <section class="card" key={step.id} data-testid="step" data-step={step.id}>
-                    <h3>
-                      {number} {t(`step_${step.id}`)}
-                    </h3>
-                    <p class="muted small">{t(step.kind === 'process' ? (view.identityCheck?.ok ? 'processAllowed' : 'processBlocked') : 'answerDirectlyHelp')}</p>
+                    <CardHead>
+                      {circled(index)} {t(`step_${step.id}`)}
+                    </CardHead>
+                    <p class="muted small">{t(step.kind === 'process' ? (gated ? 'processBlocked' : 'processAllowed') : 'answerDirectlyHelp')}</p>
                   </section>
                 )
             }
@@ -77,18 +82,16 @@ export function SidebarScreen({ sidebar, t, language }: { sidebar: Sidebar; t: T
           {reads(applies.branch, 'phoneMatch') && !applies.steps.some((step) => step.when === 'same') ? (
             <PhoneMatchHelper state={state} view={view} sidebar={sidebar} t={t} />
           ) : null}
-          <ConsultationPanel decision={applies} state={state} view={view} sidebar={sidebar} t={t} />
-          <ApplyBar state={state} view={view} sidebar={sidebar} t={t} language={language} />
         </>
       ) : null}
-      {links && (links.criteriaArticle || links.referenceScreens) ? (
+      {criteria || links?.referenceScreens ? (
         <nav class="links">
-          {links.criteriaArticle ? (
-            <a href={links.criteriaArticle} target="_blank" rel="noopener noreferrer">
+          {criteria ? (
+            <a href={criteria} target="_blank" rel="noopener noreferrer">
               {t('linkCriteria')}
             </a>
           ) : null}
-          {links.referenceScreens ? (
+          {links?.referenceScreens ? (
             <a href={links.referenceScreens} target="_blank" rel="noopener noreferrer">
               {t('linkReferenceScreens')}
             </a>

@@ -22,7 +22,7 @@ export function failureText(t: Translate, failure: ZendeskFailure): string {
         case 404:
         case 422:
         case 429:
-          return t(`failHttp${failure.status}`, { seconds: failure.retryAfterSeconds ?? '?' })
+          return t(`failHttp${failure.status}`)
       }
       if (failure.status >= 500) return t('failHttp5xx', { status: failure.status })
       return t('failHttp', { status: failure.status, message: failure.message })

@@ -1,6 +1,7 @@
 import { createZafCalls, DEFAULT_CALL_TIMEOUT_MS, hostError, isRecord, text, withTimeout } from './calls'
 import { editorHtml } from './editor-html'
 import type { ZafClient, ZafGlobal } from './zaf'
+import type { RequestedTicket } from '../procedure'
 
 /** The ticket's requester, as plain values. */
 export interface Requester {
@@ -94,6 +95,8 @@ export interface TicketHost {
   onFieldsChanged(fieldIds: readonly number[], handler: () => void): () => void
   /** Fits the iframe to the content's height. */
   resize(heightPx: number): void
+  /** The requester's tickets, newest first, one page (REST); a failed read is not retried. */
+  readRequestedTickets(userId: number): Promise<RequestedTicket[]>
 }
 
 function asNumber(value: unknown): number | null {
@@ -288,6 +291,11 @@ export function createTicketHost(client: ZafClient, timeoutMs = DEFAULT_CALL_TIM
     resize(heightPx) {
       // A failed resize only leaves the frame at its old height: nothing to tell the agent.
       calls.invoke('resize', { width: '100%', height: `${Math.ceil(heightPx)}px` }).catch(() => undefined)
+    },
+
+    async readRequestedTickets(userId) {
+      const { body } = await calls.request({ url: `/api/v2/users/${userId}/tickets/requested.json?sort_by=created_at&sort_order=desc`, type: 'GET' })
+      return records(isRecord(body) ? body.tickets : null).map(({ id, created_at, tags }) => ({ id: asNumber(id) ?? NaN, createdAt: text(created_at) ?? '', tags: stringList(tags) }))
     },
   }
 }

@@ -32,6 +32,7 @@ describe('parseSettings', () => {
         auditNote: true,
         extraTags: ['nonmember_helper', 'daeri_nonmember'],
         stepMacros: { nonmember_notice: 9001, kakaotalk_relogin: 9002 },
+        reinquiryDays: 7,
       },
     })
   })
@@ -158,8 +159,24 @@ describe('no setting is silently ignored', () => {
     [{ audit_note: 'yes' }, { setting: 'audit_note', problem: 'unknown_choice', detail: 'yes' }],
     [{ audit_note: 'on' }, { setting: 'audit_note', problem: 'unknown_choice', detail: 'on' }],
     [{ audit_note: 2 }, { setting: 'audit_note', problem: 'unknown_choice', detail: '2' }],
+    // A window that is not a whole number of days is not read as the default.
+    [{ reinquiry_days: 'a week' }, { setting: 'reinquiry_days', problem: 'unknown_choice', detail: 'a week' }],
+    [{ reinquiry_days: '-1' }, { setting: 'reinquiry_days', problem: 'unknown_choice', detail: '-1' }],
+    [{ reinquiry_days: 2.5 }, { setting: 'reinquiry_days', problem: 'unknown_choice', detail: '2.5' }],
+    [{ reinquiry_days: 400 }, { setting: 'reinquiry_days', problem: 'unknown_choice', detail: '400' }],
   ])('names %j', (change, problem) => {
     expect(parseSettings({ ...good, ...change })).toEqual({ ok: false, problems: [problem] })
+  })
+
+  it.each([
+    [14, 14],
+    ['14', 14],
+    [' 0 ', 0],
+    ['', 7],
+    [undefined, 7],
+  ])('reads the re-inquiry window %j as %i days', (reinquiry_days, days) => {
+    const parsed = parseSettings({ ...good, reinquiry_days })
+    expect(parsed.ok && parsed.settings.reinquiryDays).toBe(days)
   })
 
   it.each([
@@ -217,6 +234,7 @@ describe('the manifest’s parameters', () => {
     audit_note: true,
     extra_tags: 'nonmember_helper',
     step_macros: '{"nonmember_notice": 9001}',
+    reinquiry_days: 14,
   } satisfies Record<SettingName, unknown>
   const defaults: Record<string, unknown> = Object.fromEntries(manifest.parameters.flatMap((p) => ('default' in p ? [[p.name, p.default]] : [])))
 
@@ -241,6 +259,7 @@ describe('the manifest’s parameters', () => {
         auditNote: false,
         extraTags: [],
         stepMacros: {},
+        reinquiryDays: 7,
       },
     })
   })
@@ -256,6 +275,7 @@ describe('the manifest’s parameters', () => {
     consultation_layout: 'same',
     root_depth: 'same',
     audit_note: 'same',
+    reinquiry_days: 'same',
   }
 
   it('with a default are the ones listed here', () => {
