@@ -110,8 +110,6 @@ export const TEXT_SPLIT = {
     'reason_birth_date_empty',
     'reason_phone_empty',
     'reason_person_not_confirmed',
-    'reason_phone_match_ignored',
-    'reason_verification_only_ignored',
     'reason_member_branch_ignored',
     'reason_consultation_verification_only_assumed',
     'reason_empathy_verification_failing',
