@@ -183,7 +183,7 @@ async function overwriteQuestion() {
   await waitForApply()
   fireEvent.click(button('apply'))
   await screen.findByTestId('confirm-overwrite')
-  fireEvent.click(screen.getByTestId('confirm-overwrite').querySelector('button:not([data-action])')!)
+  fireEvent.click(button('cancel'))
   fireEvent.click(button('apply'))
   fireEvent.click(await findAction('overwrite'))
   await waitFor(() => expect(screen.getByTestId('notice').getAttribute('data-tone')).toBe('success'))

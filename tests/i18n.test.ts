@@ -85,7 +85,7 @@ describe('the split into core and rare texts (src/i18n/split.ts)', () => {
     ['notice_applied', 'core'],
     ['notice_failedLoad', 'rare'], // a longer prefix beats a shorter one
     ['blocker_pickDepth', 'core'],
-    ['blocker_fieldMissing', 'rare'], // the key itself beats a prefix
+    ['blocker_field_missing', 'rare'], // the key itself beats a prefix
     ['reason_hint_phone_changed', 'core'],
     ['reason_rrn_refused', 'rare'],
     ['status_unknown', 'rare'],
@@ -113,7 +113,7 @@ describe('the split into core and rare texts (src/i18n/split.ts)', () => {
 
   it('leaves the faults’ words out of the core file', () => {
     const rare = Object.keys(split.files.ko.rare)
-    for (const key of ['failTimeout', 'notice_failedStatus', 'notice_settingsBroken', 'setting_required', 'blocker_optionMissing', 'label:member_source', 'articleUnreadable']) {
+    for (const key of ['failTimeout', 'notice_failedStatus', 'notice_settingsBroken', 'setting_required', 'blocker_option_missing', 'label:member_source', 'articleUnreadable']) {
       expect(rare).toContain(key)
     }
     expect(split.keys).toContain('notice_applied')

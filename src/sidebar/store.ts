@@ -224,12 +224,10 @@ export class Sidebar {
       this.guard(
         async () => {
           const tickets = await this.host.readRequestedTickets(requester.id)
-          const before = this.view().decision
-          const evidence = findReinquiryEvidence({ tickets, currentTicketId: ticket.ticketId, today: this.today(), reinquiryDays: settings?.reinquiryDays })
-          this.set({ evidence }, generation)
-          // The branch changed under the agent's eyes: its empathy line with it.
-          const after = this.view().decision
-          if (before?.applies && after?.applies && before.branch !== after.branch) this.suggestEmpathy()
+          this.set({ evidence: findReinquiryEvidence({ tickets, currentTicketId: ticket.ticketId, today: this.today(), reinquiryDays: settings?.reinquiryDays }) }, generation)
+          // The evidence chose the branch: its empathy line with it.
+          const decision = this.view().decision
+          if (decision?.applies && decision.suggestedBy === 'evidence') this.suggestEmpathy()
         },
         () => ({ evidenceFailed: true }),
       )
@@ -306,12 +304,12 @@ export class Sidebar {
 
   /** Inserts one step's text (or its macro) at the cursor. Once per step: a second click does nothing. */
   insertStep(id: StepId): Promise<void> {
-    const state = this.state
+    const { empathy, settings } = this.state
     const decision = this.view().decision
-    const step = decision?.applies ? decision.steps.find((s) => s.id === id) : undefined
+    const step = decision?.applies && decision.steps.find((s) => s.id === id)
     // A step that waits for the identity check cannot go before it passed.
-    const text = id === 'empathy' ? state.empathy?.phrase : step?.requires && decision?.applies && decision.identityGate !== 'passed' ? undefined : step?.text
-    return this.insert(text ? [{ id, text, macroId: id === 'empathy' ? undefined : state.settings?.stepMacros[id] }] : [])
+    const text = id === 'empathy' ? empathy?.phrase : step && !(step.requires && decision.identityGate !== 'passed') && step.text
+    return this.insert(text ? [{ id, text, macroId: settings?.stepMacros[id] }] : [])
   }
 
   /**

@@ -1,46 +1,33 @@
 import type { ComponentChildren } from 'preact'
-import type { Translate } from '../i18n'
-import type { SidebarState, TextBox } from '../sidebar/state'
-import type { Sidebar } from '../sidebar/store'
+import type { TextBox } from '../sidebar/state'
+import type { ScreenProps } from './props'
+
+type Props = Pick<ScreenProps, 'state' | 'sidebar' | 't'>
 
 /** The refusal of a resident registration number, beside the box it was typed into. */
-export function RrnRefused({ box, state, t }: { box: TextBox; state: SidebarState; t: Translate }) {
-  return state.rrnIn === box ? (
+export const rrnRefused = (box: TextBox, { state, t }: Props) =>
+  state.rrnIn === box ? (
     <span class="field__error" role="alert" data-testid="rrn-refused">
       {t('notice_rrnRefused')}
     </span>
   ) : null
-}
 
-interface Props {
-  box: Exclude<TextBox, 'depthQuery'>
-  label: string
-  value: string
-  placeholder: string
-  invalid?: boolean
-  state: SidebarState
-  sidebar: Sidebar
-  t: Translate
-  /** What is said about the value (checked, or why not), unless an RRN was refused. */
-  children?: ComponentChildren
-}
-
-/** A box of personal data: label, input, and what is wrong with it right below. */
-export function Field({ box, label, value, placeholder, invalid, state, sidebar, t, children }: Props) {
+/** A box of personal data: label, input, and what is wrong with it (`children`) right below. */
+export function Field(p: Props & { box: Exclude<TextBox, 'depthQuery'>; label: string; value: string; placeholder: string; invalid?: boolean; children?: ComponentChildren }) {
+  const { box } = p
   return (
     <label class="field" data-field={box}>
-      <span class="field__label">{label}</span>
+      <b>{p.label}</b>
       <input
-        class={invalid ? 'c-field__input is-invalid' : 'c-field__input'}
-        value={value}
-        placeholder={placeholder}
+        class={p.invalid ? 'c-field__input is-invalid' : 'c-field__input'}
+        value={p.value}
+        placeholder={p.placeholder}
         autocomplete="off"
         spellcheck={false}
         data-private
-        onInput={(event) => sidebar.input(box, event.currentTarget.value)}
+        onInput={(event) => p.sidebar.input(box, event.currentTarget.value)}
       />
-      <RrnRefused box={box} state={state} t={t} />
-      {state.rrnIn !== box && children}
+      {rrnRefused(box, p) ?? p.children}
     </label>
   )
 }
