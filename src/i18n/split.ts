@@ -45,7 +45,6 @@ export const TEXT_SPLIT = {
     'agentPicksDepth',
     'apply',
     'applying',
-    'applyWillInsert',
     'undo',
     'confirmOverwrite',
     'overwrite',

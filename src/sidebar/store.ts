@@ -292,10 +292,6 @@ export class Sidebar {
     void this.load()
   }
 
-  dismissNotice(): void {
-    this.set({ notice: null })
-  }
-
   cancelOverwrite(): void {
     this.set({ confirmOverwrite: null })
   }

@@ -27,9 +27,17 @@ export function Decision({ decision, state, view, sidebar, t, language }: Screen
       <h2>
         <span class="branch-number">{branch.number}</span> {t(`branch_${branch.id}`)}
       </h2>
-      <p class="muted small" data-testid="why" data-code={why.code}>
-        {reasonText(t, why)}
-      </p>
+      {/* Why, in one line; every reason one click away. */}
+      <details class="small muted">
+        <summary data-testid="why" data-code={why.code}>
+          {reasonText(t, why)}
+        </summary>
+        <ul class="reasons" data-testid="reasons">
+          {decision.reasons.map((reason) => (
+            <li data-code={reason.code}>{reasonText(t, reason)}</li>
+          ))}
+        </ul>
+      </details>
       <div class="segmented" role="group" aria-label={t('switchBranch')}>
         {BRANCHES.map((b) => (
           <button aria-pressed={b === branch} title={t(`branch_${b.id}`)} data-branch={b.id} disabled={busy} onClick={() => sidebar.chooseBranch(b.id)}>
@@ -37,14 +45,6 @@ export function Decision({ decision, state, view, sidebar, t, language }: Screen
           </button>
         ))}
       </div>
-      <details class="small muted">
-        <summary>{t('note_reasons')}</summary>
-        <ul class="reasons" data-testid="reasons">
-          {decision.reasons.map((reason) => (
-            <li data-code={reason.code}>{reasonText(t, reason)}</li>
-          ))}
-        </ul>
-      </details>
       {reads(branch, 'verificationOnly') ? (
         <div class="segmented" role="group" aria-label={t('consultationTitle')}>
           {scope(true)}
@@ -75,8 +75,6 @@ export function Decision({ decision, state, view, sidebar, t, language }: Screen
         <p class="muted small" data-testid="apply-blocker" data-blocker={blocker.key}>
           {blockerText(t, language, blocker)}
         </p>
-      ) : view.pending.length ? (
-        <p class="muted small">{t('applyWillInsert', { count: view.pending.length })}</p>
       ) : null}
       {state.evidenceFailed ? <p class="muted small">{t('evidenceUnread')}</p> : null}
     </section>

@@ -3,13 +3,12 @@ import { filterChoices } from '../sidebar/consultation'
 import { rrnRefused } from './Field'
 import type { ScreenProps } from './props'
 
-/** The depths under the root, searchable, the suggestion (추천) first; one is chosen at a time. */
+/** The depths under the root, in the field's order, searchable, the suggestion (추천) marked; one is chosen at a time. */
 export function DepthPicker(p: ScreenProps) {
   const { state, sidebar, t } = p
   const picked = state.pickedDepth
   const suggested = state.depthSuggestion
-  const found = filterChoices(p.view.choices, state.depthQuery)
-  const shown = (suggested && found.includes(suggested) ? [suggested, ...found.filter((choice) => choice !== suggested)] : found).slice(0, 50)
+  const shown = filterChoices(p.view.choices, state.depthQuery).slice(0, 50)
   return (
     <section class="panel">
       <input class="c-field__input" type="search" value={state.depthQuery} placeholder={t('depthSearch')} aria-label={t('depthSearch')} onInput={(event) => sidebar.input('depthQuery', event.currentTarget.value)} />

@@ -1,4 +1,3 @@
-import { reads } from '../procedure'
 import type { Translate, UiLanguage } from '../i18n'
 import { reasonText } from '../i18n/procedure-texts'
 import type { Sidebar } from '../sidebar/store'
@@ -79,7 +78,8 @@ export function SidebarScreen({ sidebar, t, language }: { sidebar: Sidebar; t: T
               case 'optional_text':
                 return (
                   <>
-                    {step.when === 'same' ? <PhoneMatchHelper {...p} /> : null}
+                    {/* The numbers compared right before the follow-up they select. */}
+                    {step.when && step === applies.steps.find((s) => s.when) ? <PhoneMatchHelper {...p} /> : null}
                     <StepCard {...p} step={step} title={title} blocked={!!step.requires && gated} />
                   </>
                 )
@@ -93,7 +93,6 @@ export function SidebarScreen({ sidebar, t, language }: { sidebar: Sidebar; t: T
                 )
             }
           })}
-          {reads(applies.branch, 'phoneMatch') && !applies.steps.some((step) => step.when === 'same') ? <PhoneMatchHelper {...p} /> : null}
         </>
       ) : null}
       {links && (links.criteriaArticle || links.referenceScreens) ? (

@@ -31,7 +31,7 @@ export function StepCard(p: ScreenProps & { step: ReplyStep; title: string; bloc
   const macro = state.settings?.stepMacros[step.id]
   const optional = step.kind === 'optional_text'
   return (
-    <section class={optional ? 'card card--optional' : 'card'} data-testid="step" data-step={step.id}>
+    <section class="card" data-testid="step" data-step={step.id}>
       {cardHead(
         optional ? (
           <Checkbox checked={!!state.optionalSteps[step.id]} onChange={(on) => p.sidebar.toggleOptional(step.id, on)}>
