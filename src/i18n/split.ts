@@ -50,7 +50,6 @@ export const TEXT_SPLIT = {
     'overwrite',
     'keepField',
     'cancel',
-    'insertTexts',
     'suggested',
     'blocker_*',
     'notice_*',

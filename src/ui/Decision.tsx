@@ -25,7 +25,7 @@ export function Decision({ decision, state, view, sidebar, t, language }: Screen
   return (
     <section class="panel" data-testid="branch" data-branch={branch.id}>
       <h2>
-        <span class="branch-number">{branch.number}</span> {t(`branch_${branch.id}`)}
+        <span class="status__badge">{branch.number}</span> {t(`branch_${branch.id}`)}
       </h2>
       {/* Why, in one line; every reason one click away. */}
       <details class="small muted">
@@ -46,14 +46,14 @@ export function Decision({ decision, state, view, sidebar, t, language }: Screen
         ))}
       </div>
       {reads(branch, 'verificationOnly') ? (
-        <div class="segmented" role="group" aria-label={t('consultationTitle')}>
+        <div class="segmented" role="group">
           {scope(true)}
           {scope(false)}
         </div>
       ) : null}
       <p class="bold">
         {t('consultationTitle')}: <span data-testid="consultation-path">{picked ? picked.depths.join(DEPTH_SEPARATOR) : pathText(t, decision.consultation)}</span>
-        {picked && picked === state.depthSuggestion ? <span class="badge">{t('suggested')}</span> : null}
+        {picked && picked === state.depthSuggestion ? <span class="status__badge">{t('suggested')}</span> : null}
       </p>
       {state.confirmOverwrite ? (
         <div class="notice notice--warning" role="alertdialog" data-testid="confirm-overwrite">
@@ -68,8 +68,6 @@ export function Decision({ decision, state, view, sidebar, t, language }: Screen
           {t(state.busy === 'apply' ? 'applying' : 'apply')}
         </button>
         {state.lastApply ? action('undo', 'undo', () => sidebar.undo()) : null}
-        {/* Texts that need no check (or no field) may go before Apply can. */}
-        {blocker && view.canWrite && view.pending.length ? action('insert-texts', 'insertTexts', () => sidebar.insertTexts()) : null}
       </div>
       {blocker && blocker.key !== 'nothingToDo' ? (
         <p class="muted small" data-testid="apply-blocker" data-blocker={blocker.key}>

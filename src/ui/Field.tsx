@@ -7,7 +7,7 @@ type Props = Pick<ScreenProps, 'state' | 'sidebar' | 't'>
 /** The refusal of a resident registration number, beside the box it was typed into. */
 export const rrnRefused = (box: TextBox, { state, t }: Props) =>
   state.rrnIn === box ? (
-    <span class="field__error" role="alert" data-testid="rrn-refused">
+    <span class="field__error" role="alert">
       {t('notice_rrnRefused')}
     </span>
   ) : null
@@ -19,7 +19,8 @@ export function Field(p: Props & { box: Exclude<TextBox, 'depthQuery'>; label: s
     <label class="field" data-field={box}>
       <b>{p.label}</b>
       <input
-        class={p.invalid ? 'c-field__input is-invalid' : 'c-field__input'}
+        class="c-field__input"
+        aria-invalid={p.invalid}
         value={p.value}
         placeholder={p.placeholder}
         autocomplete="off"

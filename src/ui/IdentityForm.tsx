@@ -17,11 +17,7 @@ export function IdentityForm(p: ScreenProps & { check: IdentityCheck; title: str
     const result = check.checks[key]
     return (
       <Field {...p} box={key} label={label} value={input[key]} placeholder={placeholder} invalid={!!input[key] && !result.ok}>
-        {result.ok ? (
-          check.masked[key] && <span class="field__ok">✓ {check.masked[key]}</span>
-        ) : input[key] ? (
-          <span class="field__error">{reasonText(t, result.error)}</span>
-        ) : null}
+        {input[key] && !result.ok && <span class="field__error">{reasonText(t, result.error)}</span>}
       </Field>
     )
   }

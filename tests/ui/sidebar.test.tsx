@@ -40,7 +40,7 @@ describe('branch 1: a non-member with an account question', () => {
     const tag = nestedTagFor(['대리_기사', '정산/수수료', '정산', '정산금 미입금'])!
     await waitFor(() => expect(screen.getByTestId('consultation-path').textContent).toBe('대리_기사 ▶ 정산/수수료 ▶ 정산 ▶ 정산금 미입금'))
     expect(document.querySelector(`[data-tag="${tag}"]`)!.getAttribute('aria-pressed')).toBe('true')
-    expect(document.querySelector(`[data-tag="${tag}"] .badge`)!.textContent).toBe('추천')
+    expect(document.querySelector(`[data-tag="${tag}"]`)!.textContent).toBe('정산/수수료 ▶ 정산 ▶ 정산금 미입금추천')
     const empathy = empathyShown()
     expect(empathy.kind).toBe('양해')
     expect(EMPATHY_PHRASES['양해']).toContain(empathy.phrase)
@@ -53,7 +53,8 @@ describe('branch 1: a non-member with an account question', () => {
     const { client } = open('nonmember-account', {}, { prepare: (c) => (c.data['ticket.conversation'] = [{ message: { content: '정산 문의드려요', contentType: 'text/plain' }, author: { id: 20002, role: 'end-user' } }]) })
     await branchShown()
     await waitFor(() => expect(screen.getByTestId('apply-blocker').getAttribute('data-blocker')).toBe('pickDepth'))
-    expect(document.querySelector('.picker [aria-pressed="true"], .picker .badge')).toBeNull()
+    expect(document.querySelector('.picker [aria-pressed="true"]')).toBeNull()
+    expect(document.querySelector('.picker')!.textContent).not.toContain('추천')
     const tag = nestedTagFor(['대리_기사', '정산/수수료', '정산', '정산 내역 확인'])!
     await pickDepth(tag)
     // Like a radio button: clicking the chosen depth keeps it chosen.
