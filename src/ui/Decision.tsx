@@ -53,7 +53,7 @@ export function Decision({ decision, state, view, sidebar, t, language }: Screen
       ) : null}
       <p class="bold">
         {t('consultationTitle')}: <span data-testid="consultation-path">{picked ? picked.depths.join(DEPTH_SEPARATOR) : pathText(t, decision.consultation)}</span>
-        {picked && picked === state.depthSuggestion ? <span class="status__badge">{t('suggested')}</span> : null}
+        {picked && picked.tag === state.depthSuggestion?.tag ? <span class="status__badge">{t('suggested')}</span> : null}
       </p>
       {state.confirmOverwrite ? (
         <div class="notice notice--warning" role="alertdialog" data-testid="confirm-overwrite">

@@ -19,7 +19,7 @@ export function DepthPicker(p: ScreenProps) {
             <li>
               <button aria-pressed={picked?.tag === choice.tag} data-tag={choice.tag} onClick={() => sidebar.pickDepth(choice)}>
                 {choice.depths.slice(1).join(DEPTH_SEPARATOR)}
-                {choice === suggested ? <span class="status__badge">{t('suggested')}</span> : null}
+                {choice.tag === suggested?.tag ? <span class="status__badge">{t('suggested')}</span> : null}
               </button>
             </li>
           ))}
