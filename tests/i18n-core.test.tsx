@@ -61,7 +61,7 @@ async function fieldsLoaded() {
   await waitFor(() => expect(document.querySelector('[data-testid="apply-blocker"]')?.getAttribute('data-blocker')).not.toBe('fieldsLoading'))
 }
 
-const picker = () => waitFor(() => expect(document.querySelector('[role="listbox"]')).toBeTruthy())
+const picker = () => waitFor(() => expect(document.querySelector('.picker')).toBeTruthy())
 
 function click(selector: string) {
   const element = document.querySelector(selector)
@@ -72,7 +72,7 @@ function click(selector: string) {
 /** The first depth the picker offers (its tags depend on the layout and the root). */
 async function pickFirstDepth() {
   const first = await waitFor(() => {
-    const option = document.querySelector('[role="listbox"] [role="option"]')
+    const option = document.querySelector('.picker [data-tag]')
     if (!option) throw new Error('no depth to pick yet')
     return option
   })
@@ -99,7 +99,7 @@ const WALKS: Record<string, (client: Parameters<typeof applyOnce>[0]) => Promise
     type(search(), '')
     // The empathy kinds, none, and back.
     for (const kind of ['호응', '공감', '양해', '사과']) click(`[data-step="empathy"] [data-kind="${kind}"]`)
-    fireEvent.change(document.querySelector('[data-step="empathy"] select')!, { target: { value: (document.querySelector('[data-step="empathy"] option:last-child') as HTMLOptionElement).value } })
+    click('[data-step="empathy"] [data-phrase]:last-child')
     fireEvent.click(document.querySelector('[data-step="empathy"] [aria-pressed]:not([data-kind])')!)
     click('[data-step="empathy"] [data-kind="양해"]')
     click('[data-step="nonmember_notice"] [data-action="insert"]')
@@ -163,6 +163,12 @@ const WALKS: Record<string, (client: Parameters<typeof applyOnce>[0]) => Promise
     }
     await applyOnce(client)
   },
+  async 'reinquiry-evidence'(client) {
+    // Branch 4 from an earlier ticket, once it is read.
+    await waitFor(() => expect(screen.getByTestId('why').getAttribute('data-code')).toBe('reinquiry_evidence'))
+    click('[data-answer="different"]')
+    await applyOnce(client)
+  },
   async 'slow-host'() {
     expect(await branchShown()).toBe('verify_then_reinquire')
   },
@@ -185,7 +191,7 @@ async function overwriteQuestion() {
   await waitForApply()
   fireEvent.click(button('apply'))
   await screen.findByTestId('confirm-overwrite')
-  fireEvent.click(screen.getByTestId('confirm-overwrite').querySelector('button:not([data-action])')!)
+  fireEvent.click(button('cancel'))
   fireEvent.click(button('apply'))
   fireEvent.click(await findAction('overwrite'))
   await waitFor(() => expect(screen.getByTestId('notice').getAttribute('data-tone')).toBe('success'))

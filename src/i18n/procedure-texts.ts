@@ -21,6 +21,8 @@ export function reasonText(t: Translate, { code, params = {} }: Reason): string 
     words: params.words ?? '',
     root: params.root ?? '',
     age: params.age ?? '',
+    ticket: params.ticket ?? '',
+    days: params.days ?? '',
     status: params.status ? t(`who_${params.status}`) : '',
     branch: params.branch ? branchText(t, params.branch) : '',
     path: params.path ? pathText(t, params.path) : '',

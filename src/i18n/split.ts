@@ -26,7 +26,6 @@ export const TEXT_SPLIT = {
     'statusPending',
     'status_*',
     'evidence_*',
-    'memberNotApplicable',
     'branch*',
     'switchBranch',
     'reason_*',
@@ -35,9 +34,7 @@ export const TEXT_SPLIT = {
     'empathy*',
     'insert',
     'inserted',
-    'includeInApply',
     'viaMacro',
-    'answerDirectlyHelp',
     'process*',
     'identity*',
     'phone*',
@@ -45,15 +42,15 @@ export const TEXT_SPLIT = {
     'verificationOnly',
     'contentKnown',
     'depth*',
-    'loadingFields',
     'agentPicksDepth',
     'apply',
     'applying',
-    'applyWillInsert',
     'undo',
     'confirmOverwrite',
     'overwrite',
-    'keepValue',
+    'keepField',
+    'cancel',
+    'suggested',
     'blocker_*',
     'notice_*',
     'link*',
@@ -76,9 +73,9 @@ export const TEXT_SPLIT = {
     'blocker_settingsBroken',
     'blocker_consultationNotConfigured',
     'blocker_fieldsFailed',
-    'blocker_fieldMissing',
-    'blocker_notDropdown',
-    'blocker_optionMissing',
+    'blocker_field_missing',
+    'blocker_not_a_dropdown',
+    'blocker_option_missing',
     // A status the settings cannot decide (the field is missing, a value they do not know).
     'status_unknown',
     'reason_status_unknown',
@@ -87,6 +84,8 @@ export const TEXT_SPLIT = {
     'evidence_field_unknown_value',
     // Input refused or doubtful beyond a typo.
     'notice_rrnRefused',
+    // Re-inquiry evidence that could not be read.
+    'evidenceUnread',
     'reason_rrn_refused',
     'reason_phone_foreign',
     'reason_phone_legacy_prefix',
@@ -99,8 +98,8 @@ export const TEXT_SPLIT = {
     // identity check (so no note says "not checked") and the form shows no "enter …" for an
     // empty box; the sidebar asks branch 4's questions in branch 4 only, shows no branch to a
     // member, always tells the procedure whether it is "verification only", and a failed earlier
-    // guide outranks a failing verification; the empathy and identity steps have titles of their
-    // own. tests/i18n-core.test.tsx fails if a healthy frame starts showing one.
+    // guide outranks a failing verification; the empathy step has a title of its own.
+    // tests/i18n-core.test.tsx fails if a healthy frame starts showing one.
     'blocker_nothingToDo',
     'blocker_statusPending',
     'reason_name_empty',
@@ -111,7 +110,6 @@ export const TEXT_SPLIT = {
     'reason_consultation_verification_only_assumed',
     'reason_empathy_verification_failing',
     'step_empathy',
-    'step_identity_check',
   ],
 } as const satisfies Record<TextClass, readonly string[]>
 

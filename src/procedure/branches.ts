@@ -39,6 +39,14 @@ export type BranchInput = 'phoneMatch' | 'verificationOnly' | 'identity'
  */
 export type ConsultationRule = 'agent_picks' | 'fixed_if_verification_only'
 
+/**
+ * How a branch meets re-inquiry evidence (one of the requester's recent tickets carries a branch's
+ * reporting tag, see reinquiry-evidence.ts): `evidence`, its tag is such evidence (the driver was
+ * told to come back); `suggested`, the evidence suggests this branch; `outweighs`, a hint for this
+ * branch wins over the evidence (the driver clearly asks for something else).
+ */
+export type ReinquiryRole = 'evidence' | 'suggested' | 'outweighs'
+
 interface StepRow {
   readonly id: string
   readonly kind: StepKind
@@ -58,6 +66,8 @@ interface BranchRow {
   /** The inputs it reads; none when left out. */
   readonly reads?: readonly BranchInput[]
   readonly consultation: ConsultationRule
+  /** Its part in re-inquiry evidence; none when left out. */
+  readonly reinquiry?: readonly ReinquiryRole[]
   readonly empathy: BranchEmpathy
   readonly steps: readonly StepRow[]
 }
@@ -74,6 +84,7 @@ const TABLE = [
     number: 1,
     section: 'Q1',
     consultation: 'agent_picks',
+    reinquiry: ['evidence'],
     empathy: { usual: ['양해', 2, 'empathy_before_verification'] },
     steps: [
       EMPATHY_STEP,
@@ -86,6 +97,7 @@ const TABLE = [
     number: 2,
     section: 'Q1',
     consultation: 'agent_picks',
+    reinquiry: ['outweighs'],
     empathy: { usual: ['호응', 0, 'empathy_acknowledge'] },
     steps: [EMPATHY_STEP, { id: 'answer_directly', kind: 'answer_directly' }],
   },
@@ -95,6 +107,7 @@ const TABLE = [
     section: 'Q1',
     reads: ['identity'],
     consultation: 'agent_picks',
+    reinquiry: ['outweighs'],
     empathy: { usual: ['양해', 1, 'empathy_before_identity_check'] },
     steps: [
       EMPATHY_STEP,
@@ -108,6 +121,7 @@ const TABLE = [
     section: 'Q2',
     reads: ['phoneMatch', 'verificationOnly'],
     consultation: 'fixed_if_verification_only',
+    reinquiry: ['evidence', 'suggested'],
     // The driver came back because verification still fails: an apology first.
     empathy: { usual: ['공감', 1, 'empathy_phone_change'], onIntent: { verification_failing: ['사과', 0, 'empathy_verification_failing'] } },
     steps: [
@@ -146,6 +160,11 @@ export const BRANCH_IDS: readonly BranchId[] = /* @__PURE__ */ BRANCHES.map((b) 
 
 /** The article's default for a non-member when nothing else applies. */
 export const DEFAULT_BRANCH: BranchId = 'verify_then_reinquire'
+
+/** Whether a branch plays a part in re-inquiry evidence (see {@link ReinquiryRole}). */
+export function hasReinquiryRole(branch: Branch, role: ReinquiryRole): boolean {
+  return !!branch.reinquiry?.includes(role)
+}
 
 /** Whether a branch reads an input (see {@link BranchInput}). */
 export function reads(branch: Branch, input: BranchInput): boolean {

@@ -4,7 +4,7 @@
  *
  * Pure: no clock, no I/O. Everything it needs comes in through {@link DecideInput}.
  */
-import { branchById, DEFAULT_BRANCH, reads } from './branches'
+import { BRANCHES, branchById, DEFAULT_BRANCH, hasReinquiryRole, reads } from './branches'
 import type { Branch, BranchId, PhoneMatchAnswer, ReplyStep } from './branches'
 import { agentPicksPath, DEFAULT_ROOT_DEPTH, verificationOnlyPath } from './consultation'
 import type { ConsultationPath } from './consultation'
@@ -14,6 +14,7 @@ import type { IdentityCheck } from './identity'
 import type { IntentHint } from './intent'
 import { reason } from './reason'
 import type { Reason } from './reason'
+import type { ReinquiryEvidence } from './reinquiry-evidence'
 
 /**
  * Who is asking. `member`: the requester carries the member marker (verified). `non_member`:
@@ -47,6 +48,12 @@ export interface DecideInput {
   readonly earlierGuideFailed?: boolean
   /** The driver sounds frustrated (see detectFrustration; for the empathy line). */
   readonly customerFrustrated?: boolean
+  /**
+   * An earlier ticket of the requester that makes this chat a re-inquiry (findReinquiryEvidence):
+   * it suggests the branch the table marks `suggested`, unless the hint points to a branch that
+   * `outweighs` it.
+   */
+  readonly evidence?: ReinquiryEvidence | null
 }
 
 /**
@@ -55,8 +62,8 @@ export interface DecideInput {
  */
 export type IdentityGate = 'not_required' | 'pending' | 'passed' | 'failed'
 
-/** Who picked the branch: the agent, the intent hint, or the article's default (branch 1). */
-export type SuggestedBy = 'hint' | 'default' | 'agent'
+/** Who picked the branch: the agent, the intent hint, an earlier ticket, or the article's default (branch 1). */
+export type SuggestedBy = 'hint' | 'default' | 'agent' | 'evidence'
 
 /** The outcome. `applies: false` means the procedure is not for this requester (a member). */
 export type Decision =
@@ -66,6 +73,8 @@ export type Decision =
       readonly status: Exclude<RequesterStatus, 'member'>
       readonly branch: Branch
       readonly suggestedBy: SuggestedBy
+      /** Why this branch, in one reason (also among `reasons`). */
+      readonly why: Reason
       /** The branch's steps in order; narrowed to the same / different follow-up once the phone match is known. */
       readonly steps: readonly ReplyStep[]
       readonly consultation: ConsultationPath
@@ -87,7 +96,8 @@ const STATUS_REASON: Readonly<Record<RequesterStatus, Reason>> = {
  * - `unknown` → applies as for a non-member, and the reasons say the status is unknown so the
  *   agent decides: showing the steps is harmless, while hiding them from a real non-member
  *   would break the article.
- * - Branch choice: the agent's `chosenBranch`, else the hint's suggestion, else the default.
+ * - Branch choice: the agent's `chosenBranch`, else re-inquiry evidence (unless the hint's branch
+ *   outweighs it), else the hint's suggestion, else the default.
  * - Then what the branch reads (see the branch table): `phoneMatch` narrows the steps,
  *   `verificationOnly` feeds its consultation rule, `identity` sets `identityGate`.
  */
@@ -100,21 +110,29 @@ export function decide(input: DecideInput): Decision {
   }
 
   const hinted = input.hint && input.hint.intent !== 'none' ? input.hint : undefined
+  const { evidence } = input
+  const byEvidence = evidence && !(hinted && hasReinquiryRole(branchById(hinted.suggestedBranch), 'outweighs')) && BRANCHES.find((b) => hasReinquiryRole(b, 'suggested'))
   let branchId: BranchId = DEFAULT_BRANCH
   let suggestedBy: SuggestedBy = 'default'
+  let why: Reason
   if (chosenBranch) {
     branchId = chosenBranch
     suggestedBy = 'agent'
-    reasons.push(reason('agent_chose_branch', { branch: branchId }))
-    if (hinted && hinted.suggestedBranch !== branchId) reasons.push(reason('agent_overrode_hint', { branch: hinted.suggestedBranch }))
+    why = reason('agent_chose_branch', { branch: branchId })
+  } else if (byEvidence) {
+    branchId = byEvidence.id
+    suggestedBy = 'evidence'
+    why = reason('reinquiry_evidence', { status, ticket: evidence.ticketId, days: evidence.daysAgo, branch: branchId })
   } else if (hinted) {
     branchId = hinted.suggestedBranch
     suggestedBy = 'hint'
     const words = hinted.matched.map((w) => `'${w}'`).join(', ')
-    reasons.push(reason(`hint_${hinted.intent}`, { status, words, branch: branchId }))
+    why = reason(`hint_${hinted.intent}`, { status, words, branch: branchId })
   } else {
-    reasons.push(reason('default_branch', { status, branch: branchId }))
+    why = reason('default_branch', { status, branch: branchId })
   }
+  reasons.push(why)
+  if (chosenBranch && hinted && hinted.suggestedBranch !== branchId) reasons.push(reason('agent_overrode_hint', { branch: hinted.suggestedBranch }))
   const branch = branchById(branchId)
 
   const root = input.rootDepth?.trim() || DEFAULT_ROOT_DEPTH
@@ -155,5 +173,5 @@ export function decide(input: DecideInput): Decision {
   })
   reasons.push(empathy.reason)
 
-  return { applies: true, status, branch, suggestedBy, steps, consultation, empathy, identityGate, reasons }
+  return { applies: true, status, branch, suggestedBy, why, steps, consultation, empathy, identityGate, reasons }
 }

@@ -12,11 +12,13 @@
  * - phone.ts: mobile numbers, normalise and match (branch 4)
  * - mask.ts: the one masking rule for anything displayed or written down (mask-text.ts: in free text)
  * - consultation.ts: consultation-type paths
+ * - depth-suggestion.ts: the depth suggested from the customer's words (추천)
+ * - reinquiry-evidence.ts: a recent ticket of the requester as re-inquiry evidence; the reporting tags
  */
 export { ARTICLE_CONSULTATION, ARTICLE_QUESTIONS, ARTICLE_RULES, ARTICLE_TEXTS, ARTICLE_TITLE, articleText, BRANCH_RULES } from './article'
 export type { ArticleSection, ArticleText, ArticleTextId } from './article'
-export { BRANCH_IDS, BRANCHES, branchById, DEFAULT_BRANCH, reads } from './branches'
-export type { Branch, BranchId, BranchInput, ConsultationRule, PhoneMatchAnswer, ReplyStep, StepId, StepKind } from './branches'
+export { BRANCH_IDS, BRANCHES, branchById, DEFAULT_BRANCH, hasReinquiryRole, reads } from './branches'
+export type { Branch, BranchId, BranchInput, ConsultationRule, PhoneMatchAnswer, ReinquiryRole, ReplyStep, StepId, StepKind } from './branches'
 export { ageOn, isLeapYear, isRealDate } from './calendar'
 export type { BirthDateFormat, CalendarDate } from './calendar'
 export {
@@ -43,3 +45,7 @@ export type { MobilePhone, PhoneMatch, PhoneResult } from './phone'
 export { reason } from './reason'
 export type { Reason, ReasonCode, ReasonParams } from './reason'
 export { detectRrn, maskRrns, RRN_MASK, RRN_REFUSED } from './rrn'
+export { suggestDepth } from './depth-suggestion'
+export type { DepthRanking, DepthScore } from './depth-suggestion'
+export { branchTag, DEFAULT_REINQUIRY_DAYS, findReinquiryEvidence, REINQUIRY_EVIDENCE_BRANCHES } from './reinquiry-evidence'
+export type { ReinquiryEvidence, RequestedTicket } from './reinquiry-evidence'

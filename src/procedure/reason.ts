@@ -23,6 +23,7 @@ export type ReasonCode =
   | 'agent_overrode_hint'
   | `hint_${Intent}`
   | 'default_branch'
+  | 'reinquiry_evidence'
   | 'root_depth_override'
   // decide.ts: what the branch reads
   | 'consultation_agent_picks'
@@ -76,6 +77,9 @@ export interface ReasonParams {
   readonly path?: ConsultationPath
   /** An age limit. */
   readonly age?: number
+  /** An earlier ticket's number, and how many days ago it was created (re-inquiry evidence). */
+  readonly ticket?: number
+  readonly days?: number
 }
 
 /** Why the procedure decided something (or refused an input). */

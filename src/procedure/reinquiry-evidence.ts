@@ -13,6 +13,7 @@
  * counts, one of 8 does not. Both days are taken at today's UTC offset, so only a daylight-saving
  * change inside the window could move its edge by that hour (Korea keeps none).
  */
+import { BRANCHES, hasReinquiryRole } from './branches'
 import type { Branch } from './branches'
 
 /** A branch's number, 1 to 4. */
@@ -23,8 +24,14 @@ export function branchTag<N extends BranchNumber>(n: N): `nonmember_branch_${N}`
   return `nonmember_branch_${n}`
 }
 
-/** Branches whose tag on a recent ticket is evidence of a re-inquiry, in the order they are reported. */
-export const REINQUIRY_EVIDENCE_BRANCHES: readonly BranchNumber[] = [4, 1]
+/**
+ * Branches whose tag on a recent ticket is evidence of a re-inquiry (the branch table's
+ * `reinquiry: ['evidence']`), in the order they are reported: a ticket tagged with two reports the
+ * later step of the procedure.
+ */
+export const REINQUIRY_EVIDENCE_BRANCHES: readonly BranchNumber[] = /* @__PURE__ */ BRANCHES.filter((b) => hasReinquiryRole(b, 'evidence'))
+  .map((b) => b.number)
+  .reverse()
 
 /** The window when the `reinquiry_days` setting is not given. */
 export const DEFAULT_REINQUIRY_DAYS = 7
@@ -46,7 +53,7 @@ export interface ReinquiryQuery {
   readonly today: Date
   /** Days back that count (the `reinquiry_days` setting); default {@link DEFAULT_REINQUIRY_DAYS}. */
   readonly reinquiryDays?: number
-  /** Default {@link REINQUIRY_EVIDENCE_BRANCHES}; the branch table will hand this in. */
+  /** Default {@link REINQUIRY_EVIDENCE_BRANCHES}, from the branch table. */
   readonly evidenceBranches?: readonly BranchNumber[]
 }
 

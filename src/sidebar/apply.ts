@@ -5,6 +5,8 @@
  * own save (saved-note.ts). Also, as pure functions, the plan an Apply follows and the state after
  * it (the store only runs them).
  */
+import { branchTag } from '../procedure'
+import { translator } from '../i18n'
 import { failureOf, type ZendeskFailure } from '../zendesk/calls'
 import type { TicketHost, TicketSnapshot } from '../zendesk/ticket-host'
 import type { FieldWrite } from './consultation'
@@ -62,7 +64,8 @@ export function planFor(state: SidebarState, view: SidebarView, overwrite: boole
   const { pending } = view
   return {
     write: resolution.write,
-    tags: settings.extraTags.filter((tag) => !ticket.ticketTags.includes(tag)),
+    // The branch's reporting tag first (Explore counts branches by it; re-inquiry evidence reads it).
+    tags: [branchTag(decision.branch.number), ...settings.extraTags].filter((tag) => !ticket.ticketTags.includes(tag)),
     pieces: pending,
     // Pending until the save (a new ticket gets its number then); the steps of an earlier Apply not saved yet stay in it.
     note: settings.auditNote

@@ -30,6 +30,8 @@ export interface Settings {
   stepMacros: Record<string, number>
   /** The help-center article the texts follow (null: not compared), and whose wording is sent. */
   article: { id: number; textsSource: 'built_in' | 'article' } | null
+  /** How many days back a requester's tagged ticket counts as re-inquiry evidence. */
+  reinquiryDays: number
 }
 
 /** Names of the manifest parameters, as the admin sees them in the settings form. */
@@ -48,6 +50,7 @@ export type SettingName =
   | 'step_macros'
   | 'procedure_article_id'
   | 'texts_source'
+  | 'reinquiry_days'
 
 /** The settings other modules point the admin to (only these: each name costs shipped bytes). */
 export const SETTING = { consultationFieldIds: 'consultation_field_ids' } as const satisfies Record<string, SettingName>
@@ -167,6 +170,10 @@ export function parseSettings(raw: Record<string, unknown>): ParsedSettings {
     }
   }
 
+  // A whole number of days, 0 (today only) to 365; blank is the default.
+  const days = text('reinquiry_days') || '7'
+  if (!/^\d{1,3}$/.test(days) || +days > 365) fail('reinquiry_days', 'unknown_choice', days)
+
   // A checkbox: on, off or not set; anything else is not silently read as off.
   const audit = scalar(raw.audit_note)
   if (!/^(?:true|false|1|0|)$/.test(audit)) fail('audit_note', 'unknown_choice', audit)
@@ -187,6 +194,7 @@ export function parseSettings(raw: Record<string, unknown>): ParsedSettings {
     extraTags: extraTags.map((tag) => tag.toLowerCase()),
     stepMacros,
     article: articleId ? { id: +articleId, textsSource: textsSource === 'article' ? 'article' : 'built_in' } : null,
+    reinquiryDays: +days,
   }
   return problems.length ? { ok: false, problems } : { ok: true, settings }
 }

@@ -2,7 +2,7 @@
  * The sidebar's state: what it read, what the agent typed and chose, what it wrote. Plain data;
  * view.ts derives what the components show, store.ts changes it.
  */
-import { NO_HINT, type BranchId, type EmpathyKind, type IdentityInput, type IntentHint, type PhoneMatchAnswer, type StepId } from '../procedure'
+import { NO_HINT, type BranchId, type EmpathyKind, type IdentityInput, type IntentHint, type PhoneMatchAnswer, type ReinquiryEvidence, type StepId } from '../procedure'
 import type { UiLanguage } from '../i18n'
 import type { ZendeskFailure } from '../zendesk/calls'
 import type { FieldDefinition, TicketSnapshot } from '../zendesk/ticket-host'
@@ -30,7 +30,6 @@ export type NoticeKey =
   | 'failedUndo'
   | 'rateLimited'
   | 'settingsBroken'
-  | 'rrnRefused'
   | 'hintChanged'
 
 /** What the agent typed into the phone-match helper. */
@@ -38,6 +37,9 @@ export interface PhoneInputs {
   driverApp: string
   kakaoTalk: string
 }
+
+/** A box the agent types into (identity form, phone helper, depth search). */
+export type TextBox = 'name' | 'birthDate' | 'phone' | keyof PhoneInputs | 'depthQuery'
 
 /** What the app changed on the last Apply, so Undo can restore it. */
 export interface AppliedChange {
@@ -80,6 +82,14 @@ export interface SidebarState {
   /** The help-center article and the admin's check (article-and-check.ts): per frame, so not in the initial state and kept across reloads. */
   article?: ArticleView
   settingsCheck?: SettingsCheckView
+  /** The box a resident registration number was refused in (its message shows beside it). */
+  rrnIn: TextBox | null
+  /** The depth the customer's words point to (추천), when one is clearly better than the rest. */
+  depthSuggestion: DepthChoice | null
+  /** A recent ticket of the requester that makes this chat a re-inquiry; read after the decision. */
+  evidence: ReinquiryEvidence | null
+  /** The requester's tickets could not be read: the decision stands without evidence. */
+  evidenceFailed: boolean
 }
 
 const EMPTY_IDENTITY: IdentityInput = { name: '', birthDate: '', phone: '', confirmedIsPerson: false }
@@ -113,5 +123,9 @@ export function initialState(language: UiLanguage): SidebarState {
     lastApply: null,
     auditNote: null,
     notice: null,
+    rrnIn: null,
+    depthSuggestion: null,
+    evidence: null,
+    evidenceFailed: false,
   }
 }

@@ -3,7 +3,7 @@
  * drops answers that arrive after a newer read began, and takes the agent's input. Writing is
  * apply.ts's; what to show, view.ts's. The preact components render `view()` and call these.
  */
-import { detectFrustration, detectRrn, hintFromMessages, type BranchId, type EmpathyKind, type IdentityInput, type PhoneMatchAnswer, type StepId } from '../procedure'
+import { detectFrustration, detectRrn, findReinquiryEvidence, hintFromMessages, suggestDepth, type BranchId, type EmpathyKind, type PhoneMatchAnswer, type StepId } from '../procedure'
 import { resolveLanguage, type UiLanguage } from '../i18n'
 import { failureOf, type ZendeskFailure } from '../zendesk/calls'
 import { patiently } from '../zendesk/retry'
@@ -14,8 +14,8 @@ import { loadPerDepth, type DepthChoice } from './consultation'
 import { markerReads, readRequesterStatus, type Status } from './requester-status'
 import type { AuditNote } from './saved-note'
 import { consultationFieldIds, parseSettings } from './settings'
-import { initialState, type PhoneInputs, type SidebarState } from './state'
-import { comparePhones, viewOf, type SidebarView } from './view'
+import { initialState, type SidebarState, type TextBox } from './state'
+import { comparePhones, viewOf, type Piece, type SidebarView } from './view'
 
 export interface SidebarOptions {
   /** Today's date for the identity check (injectable for tests). */
@@ -159,6 +159,9 @@ export class Sidebar {
         )
         this.suggestEmpathy()
         followArticleAndCheck(this, this.host, (patch) => this.set(patch))
+        this.suggestDepth()
+        // Re-inquiry evidence (a non-member's recent tickets) once the decision is on screen, in parallel.
+        const evidence = this.readEvidence(generation)
         // The status first (one REST read where the data API cannot read the user field)...
         if (reading?.kind === 'needs_record')
           await this.guard(
@@ -166,6 +169,7 @@ export class Sidebar {
               const record = await this.patiently(generation, () => this.host.readRequesterRecord(reading.userId))
               this.set({ status: statusOf(reading.finish(record)), statusPending: false, notice: null }, generation)
               this.suggestEmpathy()
+              await this.readEvidence(generation)
             },
             // Nothing is assumed: no status, no decision, a message and a retry.
             (failure) => ({ statusPending: false, notice: { tone: 'error', key: 'failedStatus', failure, retry: 'load' } }),
@@ -188,9 +192,11 @@ export class Sidebar {
               const definitions = (fields.layout === 'nested' && this.state.language === 'ko' && !this.lacksPath(fromTicket) ? fromTicket : await read()) ?? []
               await code
               this.set({ fieldDefinitions: (this.lacksPath(definitions) && (await read(true))) || definitions, fieldsFailure: null }, generation)
+              this.suggestDepth()
             },
             (fieldsFailure) => ({ fieldsFailure }),
           )
+        await evidence
       },
       (failure) => ({ phase: 'failed', notice: { tone: 'error', key: 'failedLoad', failure, retry: 'load' } }),
     )
@@ -281,11 +287,45 @@ export class Sidebar {
     }
   }
 
+  /** Preselects the depth the customer's words clearly point to (추천), unless the agent picked one. */
+  private suggestDepth(): void {
+    const { choices } = this.view()
+    const { suggested } = suggestDepth(
+      choices.map((choice) => choice.depths),
+      this.state.ticket?.customerMessages ?? [],
+    )
+    const depthSuggestion = (suggested && choices[suggested.index]) || null
+    this.set({ depthSuggestion, pickedDepth: this.state.pickedDepth ?? depthSuggestion })
+  }
+
+  /**
+   * A non-member's recent tickets, once the decision is on screen: one tagged with an evidence
+   * branch makes this chat a re-inquiry. A failed read only loses the evidence (a quiet note).
+   */
+  private readEvidence(generation: number): Promise<void> | false {
+    const { status, ticket, settings } = this.state
+    const requester = ticket?.requester
+    return (
+      status?.value === 'non_member' &&
+      !!requester &&
+      this.guard(
+        async () => {
+          const tickets = await this.host.readRequestedTickets(requester.id)
+          this.set({ evidence: findReinquiryEvidence({ tickets, currentTicketId: ticket.ticketId, today: this.today(), reinquiryDays: settings?.reinquiryDays }) }, generation)
+          // The evidence chose the branch: its empathy line with it.
+          const decision = this.view().decision
+          if (decision?.applies && decision.suggestedBy === 'evidence') this.suggestEmpathy()
+        },
+        () => ({ evidenceFailed: true }),
+      )
+    )
+  }
+
   // ---- the agent's input ---------------------------------------------------------------------
 
   chooseBranch(branch: BranchId): void {
     if (this.state.busy) return
-    this.set({ chosenBranch: branch, pickedDepth: null, depthQuery: '', confirmOverwrite: null, notice: null })
+    this.set({ chosenBranch: branch, pickedDepth: this.state.depthSuggestion, depthQuery: '', confirmOverwrite: null, notice: null })
     this.suggestEmpathy()
   }
 
@@ -298,30 +338,31 @@ export class Sidebar {
   }
 
   setVerificationOnly(on: boolean): void {
-    this.set({ verificationOnly: on, pickedDepth: null, depthQuery: '' })
+    this.set({ verificationOnly: on, pickedDepth: this.state.depthSuggestion, depthQuery: '' })
   }
 
-  /** An RRN must not be collected: a field that holds one is emptied and the agent told why. */
-  private refuseRrn<T extends object>(patch: T): T {
-    let refused = false
-    const clean = { ...patch } as Record<string, unknown>
-    for (const [key, value] of Object.entries(clean)) {
-      if (typeof value === 'string' && detectRrn(value)) {
-        clean[key] = ''
-        refused = true
-      }
-    }
-    if (refused) this.set({ notice: { tone: 'error', key: 'rrnRefused' } })
-    else if (this.state.notice?.key === 'rrnRefused') this.set({ notice: null })
-    return clean as T
+  /**
+   * What the agent types into a box. A resident registration number is never collected: the box
+   * is emptied, and the refusal shows beside it until the box is typed into again.
+   */
+  input(box: TextBox, value: string): void {
+    const refused = detectRrn(value)
+    const text = refused ? '' : value
+    const { identity, phoneInputs, rrnIn } = this.state
+    const patch: Partial<SidebarState> = { rrnIn: refused ? box : rrnIn === box ? null : rrnIn }
+    if (box === 'depthQuery') patch.depthQuery = text
+    else if (box === 'driverApp' || box === 'kakaoTalk') {
+      const inputs = (patch.phoneInputs = { ...phoneInputs, [box]: text })
+      const compared = comparePhones(inputs)
+      // A valid comparison selects the next text; an invalid one leaves the choice open.
+      if (compared === 'same' || compared === 'different') patch.phoneMatch = compared
+    } else patch.identity = { ...identity, [box]: text }
+    this.set(patch)
   }
 
-  updatePhones(inputs: Partial<PhoneInputs>): void {
-    const phoneInputs = { ...this.state.phoneInputs, ...this.refuseRrn(inputs) }
-    const compared = comparePhones(phoneInputs)
-    // A valid comparison selects the next text; an invalid one leaves the choice open.
-    const phoneMatch = compared === 'same' || compared === 'different' ? compared : this.state.phoneMatch
-    this.set({ phoneInputs, phoneMatch })
+  /** "본인 확인함": the agent confirmed the details are the driver's own. */
+  confirmPerson(confirmedIsPerson: boolean): void {
+    this.set({ identity: { ...this.state.identity, confirmedIsPerson } })
   }
 
   /** The driver's answer, when the agent did not type the numbers. */
@@ -329,24 +370,13 @@ export class Sidebar {
     this.set({ phoneMatch: answer })
   }
 
-  updateIdentity(patch: Partial<IdentityInput>): void {
-    this.set({ identity: { ...this.state.identity, ...this.refuseRrn(patch) } })
-  }
-
-  searchDepths(query: string): void {
-    this.set({ depthQuery: query })
-  }
-
-  pickDepth(choice: DepthChoice | null): void {
+  /** Picks a depth; like a radio button, picking the chosen one keeps it. */
+  pickDepth(choice: DepthChoice): void {
     this.set({ pickedDepth: choice, confirmOverwrite: null })
   }
 
   retry(): void {
     void this.load()
-  }
-
-  dismissNotice(): void {
-    this.set({ notice: null })
   }
 
   cancelOverwrite(): void {
@@ -356,23 +386,38 @@ export class Sidebar {
   // ---- writing (apply.ts) --------------------------------------------------------------------
 
   /** Inserts one step's text (or its macro) at the cursor. Once per step: a second click does nothing. */
-  async insertStep(id: StepId): Promise<void> {
-    const state = this.state
-    if (state.busy || state.inserted.includes(id)) return
-    const view = this.view()
-    if (!view.canWrite) {
+  insertStep(id: StepId): Promise<void> {
+    const { empathy, settings } = this.state
+    const decision = this.view().decision
+    const step = decision?.applies && decision.steps.find((s) => s.id === id)
+    // A step that waits for the identity check cannot go before it passed.
+    const text = id === 'empathy' ? empathy?.phrase : step && !(step.requires && decision.identityGate !== 'passed') && step.text
+    return this.insert(text ? [{ id, text, macroId: settings?.stepMacros[id] }] : [])
+  }
+
+  /**
+   * Inserts every text Apply would insert now, without setting the consultation type: the texts
+   * that need no check (branch 3's empathy line before the identity check), or the texts only
+   * when the agent keeps a field they set by hand.
+   */
+  insertTexts(): Promise<void> {
+    return this.insert(this.view().pending)
+  }
+
+  /** Inserts texts at the cursor, each step once; a failure inserts nothing more and says so. */
+  private async insert(pieces: Piece[]): Promise<void> {
+    const { busy, inserted } = this.state
+    pieces = pieces.filter((piece) => !inserted.includes(piece.id))
+    if (busy || !pieces.length) return
+    if (!this.view().canWrite) {
       this.set({ notice: { tone: 'error', key: 'settingsBroken' } })
       return
     }
-    const decision = view.decision?.applies ? view.decision : null
-    const text = id === 'empathy' ? state.empathy?.phrase : decision?.steps.find((step) => step.id === id)?.text
-    if (!text) return
-    const macroId = id === 'empathy' ? undefined : state.settings?.stepMacros[id]
-    this.set({ busy: 'insert' })
+    this.set({ busy: 'insert', confirmOverwrite: null })
     await this.guard(
       async (generation) => {
-        await insertPieces(this.host, [{ id, text, macroId }])
-        this.set({ busy: null, inserted: [...this.state.inserted, id], notice: { tone: 'success', key: 'inserted' } }, generation)
+        await insertPieces(this.host, pieces)
+        this.set({ busy: null, inserted: [...this.state.inserted, ...pieces.map((piece) => piece.id)], notice: { tone: 'success', key: 'inserted' } }, generation)
       },
       (failure) => ({ busy: null, notice: { tone: 'error', key: 'failedInsert', failure } }),
     )

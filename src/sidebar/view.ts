@@ -74,7 +74,8 @@ export function viewOf(state: SidebarState, today: Date = new Date()): SidebarVi
   if (applies) {
     if (state.empathy && !state.inserted.includes('empathy')) pending.push({ id: 'empathy', text: state.empathy.phrase })
     for (const step of applies.steps) {
-      if (!stepIsSent(step, state) || state.inserted.includes(step.id) || step.text === undefined) continue
+      // A step that waits for the identity check is not sent before it passed.
+      if (!stepIsSent(step, state) || state.inserted.includes(step.id) || step.text === undefined || (step.requires && applies.identityGate !== 'passed')) continue
       pending.push({ id: step.id, text: step.text, macroId: settings?.stepMacros[step.id] })
     }
   }
@@ -105,6 +106,7 @@ function decideFor(state: SidebarState, identity: IdentityCheck): Decision {
     phoneMatch: state.phoneMatch ?? undefined,
     // Nothing typed yet: the check is still to do (pending), not failed.
     identity: name || birthDate || phone || confirmedIsPerson ? identity : undefined,
+    evidence: state.evidence,
   })
 }
 

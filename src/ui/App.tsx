@@ -33,9 +33,13 @@ export class App extends Component<AppProps> {
     if (!sidebar) return
     const unsubscribe = sidebar.subscribe(() => this.forceUpdate())
     const stopSidebar = sidebar.start()
+    // Zendesk narrows or widens the sidebar: the text wraps anew, the height follows.
+    const observer = new ResizeObserver(() => this.fitHeight())
+    observer.observe(document.body)
     this.stop = () => {
       unsubscribe()
       stopSidebar()
+      observer.disconnect()
     }
     this.fitHeight()
   }

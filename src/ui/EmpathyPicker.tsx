@@ -1,43 +1,35 @@
-import { EMPATHY_KINDS, EMPATHY_PHRASES, type Decision } from '../procedure'
-import type { Translate, UiLanguage } from '../i18n'
-import type { SidebarState } from '../sidebar/state'
-import type { Sidebar } from '../sidebar/store'
+import { EMPATHY_KINDS, EMPATHY_PHRASES } from '../procedure'
 import { reasonText } from '../i18n/procedure-texts'
+import type { Applies, ScreenProps } from './props'
+import { cardHead, insertButton } from './StepCard'
 
-type Applies = Extract<Decision, { applies: true }>
-
-/** ① 감성표현: four kinds, phrases to choose, the suggestion preselected. */
-export function EmpathyPicker({ decision, state, sidebar, t, language }: { decision: Applies; state: SidebarState; sidebar: Sidebar; t: Translate; language: UiLanguage }) {
+/** ① 감성표현: four kinds, their phrases in full (they wrap, nothing is cut), the suggestion preselected. */
+export function EmpathyPicker(p: ScreenProps & { decision: Applies }) {
+  const { state, sidebar, t } = p
   const chosen = state.empathy
-  const kind = chosen?.kind ?? decision.empathy.kind
-  const inserted = state.inserted.includes('empathy')
+  const kind = chosen?.kind ?? p.decision.empathy.kind
   return (
     <section class="card" data-testid="step" data-step="empathy">
-      <h3>① {t('empathy')}</h3>
-      <p class="muted small">{reasonText(t, decision.empathy.reason)}</p>
+      {cardHead(`① ${t('empathy')}`, chosen && insertButton('empathy', p))}
+      <p class="muted small">{reasonText(t, p.decision.empathy.reason)}</p>
       <div class="segmented" role="group" aria-label={t('empathyKind')}>
         {EMPATHY_KINDS.map((k) => (
-          <button type="button" key={k} aria-pressed={k === kind && !!chosen} data-kind={k} onClick={() => sidebar.chooseEmpathy({ kind: k, phrase: EMPATHY_PHRASES[k][0] ?? '' })}>
-            {k} <span class="small">{language === 'en' ? t(`empathy_${k}`) : ''}</span>
+          <button aria-pressed={k === chosen?.kind} data-kind={k} onClick={() => sidebar.chooseEmpathy({ kind: k, phrase: EMPATHY_PHRASES[k][0] ?? '' })}>
+            {k} {p.language === 'en' ? t(`empathy_${k}`) : ''}
           </button>
         ))}
-        <button type="button" aria-pressed={!chosen} onClick={() => sidebar.chooseEmpathy(null)}>
+        <button aria-pressed={!chosen} onClick={() => sidebar.chooseEmpathy(null)}>
           {t('empathyNone')}
         </button>
       </div>
       {chosen ? (
-        <select class="c-field__input" aria-label={t('empathyPhrase')} value={chosen.phrase} onChange={(event) => sidebar.chooseEmpathy({ kind, phrase: event.currentTarget.value })}>
+        <div class="segmented phrases" role="group" aria-label={t('empathyPhrase')}>
           {EMPATHY_PHRASES[kind].map((phrase) => (
-            <option key={phrase} value={phrase}>
+            <button aria-pressed={phrase === chosen.phrase} data-phrase onClick={() => sidebar.chooseEmpathy({ kind, phrase })}>
               {phrase}
-            </option>
+            </button>
           ))}
-        </select>
-      ) : null}
-      {chosen ? (
-        <button type="button" class="c-btn c-btn--sm" data-action="insert" disabled={inserted || state.busy !== null} onClick={() => void sidebar.insertStep('empathy')}>
-          {t(inserted ? 'inserted' : 'insert')}
-        </button>
+        </div>
       ) : null}
     </section>
   )

@@ -1,53 +1,47 @@
 import type { IdentityCheck } from '../procedure'
-import type { Translate } from '../i18n'
-import type { SidebarState } from '../sidebar/state'
-import type { Sidebar } from '../sidebar/store'
-import { Checkbox } from './Checkbox'
 import { reasonText } from '../i18n/procedure-texts'
+import { Checkbox } from './Checkbox'
+import { Field } from './Field'
+import type { ScreenProps } from './props'
+import { cardHead } from './StepCard'
 
-/** Branch 3: name, birth date, mobile number and "it is the person", checked as the agent types. */
-export function IdentityForm({ check, state, sidebar, t, index }: { check: IdentityCheck; state: SidebarState; sidebar: Sidebar; t: Translate; index: string }) {
+/**
+ * Branch 3: name, birth date, mobile number and "it is the person", checked as the agent types,
+ * the team's criteria one click away.
+ */
+export function IdentityForm(p: ScreenProps & { check: IdentityCheck; title: string }) {
+  const { check, state, t } = p
   const input = state.identity
+  const criteria = state.settings?.links.criteriaArticle
   const field = (key: 'name' | 'birthDate' | 'phone', label: string, placeholder: string) => {
     const result = check.checks[key]
     return (
-      <label class="c-field field" data-field={key}>
-        <span class="c-field__label">{label}</span>
-        <input
-          class={input[key] && !result.ok ? 'c-field__input is-invalid' : 'c-field__input'}
-          value={input[key]}
-          placeholder={placeholder}
-          autocomplete="off"
-          spellcheck={false}
-          data-private
-          onInput={(event) => sidebar.updateIdentity({ [key]: event.currentTarget.value })}
-        />
-        {result.ok ? (
-          check.masked[key] ? <span class="field__ok">✓ {check.masked[key]}</span> : null
-        ) : input[key] ? (
-          <span class="c-field__message field__error">{reasonText(t, result.error)}</span>
-        ) : null}
-      </label>
+      <Field {...p} box={key} label={label} value={input[key]} placeholder={placeholder} invalid={!!input[key] && !result.ok}>
+        {input[key] && !result.ok && <span class="field__error">{reasonText(t, result.error)}</span>}
+      </Field>
     )
   }
   return (
     <section class="card" data-testid="step" data-step="identity_check">
-      <h3>
-        {index} {t('identityTitle')}
-      </h3>
+      {cardHead(
+        p.title,
+        criteria && (
+          <a class="small" href={criteria} target="_blank" rel="noopener noreferrer">
+            {t('linkCriteria')}
+          </a>
+        ),
+      )}
       {field('name', t('identityName'), '홍길동')}
       {field('birthDate', t('identityBirthDate'), '1990-01-02')}
       {field('phone', t('identityPhone'), '010-1234-5678')}
-      <Checkbox checked={input.confirmedIsPerson} onChange={(confirmedIsPerson) => sidebar.updateIdentity({ confirmedIsPerson })}>
+      <Checkbox checked={input.confirmedIsPerson} onChange={(on) => p.sidebar.confirmPerson(on)}>
         {t('identityPerson')}
       </Checkbox>
       {check.warnings.map((warning) => (
-        <p class="field__warning" key={warning.code}>
-          {reasonText(t, warning)}
-        </p>
+        <p class="field__warning">{reasonText(t, warning)}</p>
       ))}
-      <p class="gate" data-testid="identity-gate" data-gate={check.ok ? 'passed' : 'pending'}>
-        {t(check.ok ? 'identityPassed' : 'identityPending')}
+      <p class="muted small" data-testid="identity-gate" data-gate={check.ok ? 'passed' : 'pending'}>
+        {t(check.ok ? 'processAllowed' : 'processBlocked')}
       </p>
     </section>
   )

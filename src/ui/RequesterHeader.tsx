@@ -8,7 +8,7 @@ export function RequesterHeader({ state, t }: { state: SidebarState; t: Translat
   const status = state.status
   return (
     <header class="requester">
-      <span class="requester__label">{t('requester')}</span>
+      <span class="muted small">{t('requester')}</span>
       <strong class="requester__name" data-testid="requester-name">
         {requester ? requester.name.trim() || t('unnamedRequester') : t('noRequester')}
       </strong>
@@ -19,7 +19,7 @@ export function RequesterHeader({ state, t }: { state: SidebarState; t: Translat
       ) : status ? (
         <span class={`status status--${status.value}`} data-testid="requester-status" data-status={status.value}>
           <span class="status__badge">{t(`status_${status.value}`)}</span>
-          <span class="status__why">{evidenceText(t, status.evidence)}</span>
+          <span class="muted">{evidenceText(t, status.evidence)}</span>
         </span>
       ) : null}
     </header>

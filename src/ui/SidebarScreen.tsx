@@ -1,100 +1,107 @@
-import { reads } from '../procedure'
 import type { Translate, UiLanguage } from '../i18n'
+import { reasonText } from '../i18n/procedure-texts'
 import type { Sidebar } from '../sidebar/store'
-import { ApplyBar } from './ApplyBar'
-import { BranchPanel } from './BranchPanel'
-import { ConsultationPanel } from './ConsultationPanel'
+import { Decision } from './Decision'
+import { DepthPicker } from './DepthPicker'
 import { EmpathyPicker } from './EmpathyPicker'
 import { IdentityForm } from './IdentityForm'
-import { reasonText } from '../i18n/procedure-texts'
-import { settingProblemText } from './messages'
-import { NoticeBar } from './NoticeBar'
+import { noticeText, settingProblemText } from './messages'
 import { PhoneMatchHelper } from './PhoneMatchHelper'
+import type { ScreenProps } from './props'
 import { RequesterHeader } from './RequesterHeader'
-import { circled, StepCard } from './StepCard'
+import { cardHead, StepCard } from './StepCard'
 import { FootExtension } from './extensions'
 
-/** The whole sidebar for one ticket. */
+const link = (href: string | null | undefined, text: string) =>
+  href && (
+    <a href={href} target="_blank" rel="noopener noreferrer">
+      {text}
+    </a>
+  )
+
+/**
+ * The whole sidebar for one ticket: who is asking, then the decision and Apply, then the depth to
+ * pick, then the steps as cards in the article's order.
+ */
 export function SidebarScreen({ sidebar, t, language }: { sidebar: Sidebar; t: Translate; language: UiLanguage }) {
   const state = sidebar.current
   if (state.phase === 'loading') {
     return <p class="muted" data-testid="loading">{t('loading')}</p>
   }
   const view = sidebar.view()
-  const decision = view.decision
+  const p: ScreenProps = { state, view, sidebar, t, language }
+  const { decision, identityCheck } = view
+  const { notice, settings } = state
   const applies = decision?.applies ? decision : null
-  const links = state.settings?.links
+  const links = settings?.links
+  const gated = !!identityCheck && !identityCheck.ok
   return (
     <>
       {state.ticket ? <RequesterHeader state={state} t={t} /> : null}
-      <NoticeBar state={state} sidebar={sidebar} t={t} />
+      {notice ? (
+        <div class={`notice notice--${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'} data-testid="notice" data-tone={notice.tone}>
+          <span>{noticeText(t, notice)}</span>
+          {notice.tone === 'error' && notice.retry ? (
+            <button class="c-btn c-btn--sm" onClick={() => sidebar.retry()}>
+              {t('retry')}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
       {state.settingsProblems.length ? (
         <ul class="notice notice--error" data-testid="settings-problems">
           {state.settingsProblems.map((problem) => (
-            <li key={problem.setting + problem.detail}>{settingProblemText(t, language, problem)}</li>
+            <li>{settingProblemText(t, language, problem)}</li>
           ))}
         </ul>
       ) : null}
       {decision && !decision.applies ? (
+        // The first reason says that the procedure does not apply, and why.
         <section class="panel" data-testid="not-applicable">
-          <p>{t('memberNotApplicable')}</p>
           <ul class="reasons">
             {decision.reasons.map((reason) => (
-              <li key={reason.code}>{reasonText(t, reason)}</li>
+              <li>{reasonText(t, reason)}</li>
             ))}
           </ul>
         </section>
       ) : null}
       {applies ? (
         <>
-          <BranchPanel decision={applies} sidebar={sidebar} t={t} busy={state.busy !== null} />
+          <Decision {...p} decision={applies} />
+          {applies.consultation.agentPicksDepth ? <DepthPicker {...p} /> : null}
           {applies.steps.map((step, index) => {
-            const number = circled(index)
+            if (step.kind === 'empathy') return <EmpathyPicker {...p} decision={applies} />
+            const title = `${'①②③④⑤⑥⑦⑧⑨'[index] ?? ''} ${t(`step_${step.id}`)}`
             switch (step.kind) {
-              case 'empathy':
-                return <EmpathyPicker key={step.id} decision={applies} state={state} sidebar={sidebar} t={t} language={language} />
               case 'identity_check':
-                return view.identityCheck ? <IdentityForm key={step.id} check={view.identityCheck} state={state} sidebar={sidebar} t={t} index={number} /> : null
+                return identityCheck && <IdentityForm {...p} check={identityCheck} title={title} />
               case 'text':
               case 'optional_text':
                 return (
                   <>
-                    {step.when === 'same' ? <PhoneMatchHelper key="phone-match" state={state} view={view} sidebar={sidebar} t={t} /> : null}
-                    <StepCard key={step.id} step={step} index={index} state={state} sidebar={sidebar} t={t} />
+                    {/* The numbers compared right before the follow-up they select. */}
+                    {step.when && step === applies.steps.find((s) => s.when) ? <PhoneMatchHelper {...p} /> : null}
+                    <StepCard {...p} step={step} title={title} blocked={!!step.requires && gated} />
                   </>
                 )
               default:
-                // The agent's own work: answering in their words, or processing once checked.
+                // The agent's own work (its title says it): answering in their words, or processing once checked.
                 return (
-                  <section class="card" key={step.id} data-testid="step" data-step={step.id}>
-                    <h3>
-                      {number} {t(`step_${step.id}`)}
-                    </h3>
-                    <p class="muted small">{t(step.kind === 'process' ? (view.identityCheck?.ok ? 'processAllowed' : 'processBlocked') : 'answerDirectlyHelp')}</p>
+                  <section class="card" data-testid="step" data-step={step.id}>
+                    {cardHead(title)}
+                    {step.kind === 'process' ? <p class="muted small">{t(gated ? 'processBlocked' : 'processAllowed')}</p> : null}
                   </section>
                 )
             }
           })}
-          {reads(applies.branch, 'phoneMatch') && !applies.steps.some((step) => step.when === 'same') ? (
-            <PhoneMatchHelper state={state} view={view} sidebar={sidebar} t={t} />
-          ) : null}
-          <ConsultationPanel decision={applies} state={state} view={view} sidebar={sidebar} t={t} />
-          <ApplyBar state={state} view={view} sidebar={sidebar} t={t} language={language} />
         </>
       ) : null}
       <FootExtension state={state} sidebar={sidebar} />
       {links && (links.criteriaArticle || links.referenceScreens) ? (
         <nav class="links">
-          {links.criteriaArticle ? (
-            <a href={links.criteriaArticle} target="_blank" rel="noopener noreferrer">
-              {t('linkCriteria')}
-            </a>
-          ) : null}
-          {links.referenceScreens ? (
-            <a href={links.referenceScreens} target="_blank" rel="noopener noreferrer">
-              {t('linkReferenceScreens')}
-            </a>
-          ) : null}
+          {/* The criteria sit beside the identity form where there is one. */}
+          {identityCheck ? null : link(links.criteriaArticle, t('linkCriteria'))}
+          {link(links.referenceScreens, t('linkReferenceScreens'))}
         </nav>
       ) : null}
     </>

@@ -1,37 +1,53 @@
-import type { ReplyStep } from '../procedure'
-import type { Translate } from '../i18n'
-import type { SidebarState } from '../sidebar/state'
-import type { Sidebar } from '../sidebar/store'
+import type { ComponentChildren } from 'preact'
+import type { ReplyStep, StepId } from '../procedure'
 import { Checkbox } from './Checkbox'
 import { StepExtension } from './extensions'
+import type { ScreenProps } from './props'
 
-/** One reply step: its title, the article's text as a preview, and Insert (once). */
-export function StepCard({ step, index, state, sidebar, t }: { step: ReplyStep; index: number; state: SidebarState; sidebar: Sidebar; t: Translate }) {
-  const inserted = state.inserted.includes(step.id)
-  const macro = state.settings?.stepMacros[step.id]
-  const optional = step.kind === 'optional_text'
+/** Insert (once) for one step; off while the step waits for the identity check. */
+export function insertButton(id: StepId, { state, sidebar, t }: ScreenProps, blocked?: boolean) {
+  const inserted = state.inserted.includes(id)
   return (
-    <section class={optional ? 'card card--optional' : 'card'} data-testid="step" data-step={step.id}>
-      <h3>
-        {circled(index)} {t(`step_${step.id}`)}
-      </h3>
-      {optional ? (
-        <Checkbox checked={!!state.optionalSteps[step.id]} onChange={(on) => sidebar.toggleOptional(step.id, on)}>
-          {t('includeInApply')}
-        </Checkbox>
-      ) : null}
-      {step.text ? <div class="preview">{step.text}</div> : null}
-      <StepExtension step={step.id} state={state} />
-      {macro ? <p class="muted small">{t('viaMacro', { id: macro })}</p> : null}
-      {step.text ? (
-        <button type="button" class="c-btn c-btn--sm" data-action="insert" disabled={inserted || state.busy !== null} onClick={() => void sidebar.insertStep(step.id)}>
-          {t(inserted ? 'inserted' : 'insert')}
-        </button>
-      ) : null}
-    </section>
+    <button class="c-btn c-btn--sm" data-action="insert" disabled={inserted || blocked || !!state.busy} onClick={() => sidebar.insertStep(id)}>
+      {t(inserted ? 'inserted' : 'insert')}
+    </button>
   )
 }
 
-export function circled(index: number): string {
-  return '①②③④⑤⑥⑦⑧⑨'[index] ?? `${index + 1}.`
+/** A card's first line: its title and its button. */
+export const cardHead = (title: ComponentChildren, button?: ComponentChildren) => (
+  <div class="card__head">
+    <h3>{title}</h3>
+    {button}
+  </div>
+)
+
+/**
+ * One reply step, compact: its title, the article's text with its first lines showing (the whole
+ * text one click, or Enter, away), and Insert. An optional step's title is its checkbox's label:
+ * ticked, Apply sends it too.
+ */
+export function StepCard(p: ScreenProps & { step: ReplyStep; title: string; blocked: boolean }) {
+  const { step, state, t } = p
+  const macro = state.settings?.stepMacros[step.id]
+  const optional = step.kind === 'optional_text'
+  return (
+    <section class="card" data-testid="step" data-step={step.id}>
+      {cardHead(
+        optional ? (
+          <Checkbox checked={!!state.optionalSteps[step.id]} onChange={(on) => p.sidebar.toggleOptional(step.id, on)}>
+            {p.title}
+          </Checkbox>
+        ) : (
+          p.title
+        ),
+        insertButton(step.id, p, p.blocked),
+      )}
+      <details class="preview">
+        <summary>{step.text}</summary>
+      </details>
+      <StepExtension step={step.id} state={state} />
+      {macro ? <p class="muted small">{t('viaMacro', { id: macro })}</p> : null}
+    </section>
+  )
 }

@@ -2,7 +2,7 @@ import type { Translate, UiLanguage } from '../i18n'
 import { parameterLabel } from '../i18n'
 import type { Notice } from '../sidebar/state'
 import type { ApplyBlocker } from '../sidebar/view'
-import type { SettingProblem } from '../sidebar/settings'
+import { SETTING, type SettingProblem } from '../sidebar/settings'
 import type { StatusEvidence } from '../sidebar/requester-status'
 import type { ZendeskFailure } from '../zendesk/calls'
 
@@ -22,7 +22,7 @@ export function failureText(t: Translate, failure: ZendeskFailure): string {
         case 404:
         case 422:
         case 429:
-          return t(`failHttp${failure.status}`, { seconds: failure.retryAfterSeconds ?? '?' })
+          return t(`failHttp${failure.status}`)
       }
       if (failure.status >= 500) return t('failHttp5xx', { status: failure.status })
       return t('failHttp', { status: failure.status, message: failure.message })
@@ -47,20 +47,15 @@ export function evidenceText(t: Translate, evidence: StatusEvidence): string {
 }
 
 export function blockerText(t: Translate, language: UiLanguage, blocker: ApplyBlocker): string {
-  switch (blocker.key) {
-    case 'consultationNotConfigured':
-      return t('blocker_consultationNotConfigured', { label: parameterLabel(language, blocker.setting), setting: blocker.setting })
-    case 'fieldsFailed':
-      return `${t('blocker_fieldsFailed', { label: parameterLabel(language, blocker.setting), setting: blocker.setting })} ${failureText(t, blocker.failure)}`
-    case 'consultationProblem': {
-      const r = blocker.resolution
-      const setting = 'consultation_field_ids'
-      const label = parameterLabel(language, setting)
-      if (r.problem === 'option_missing') return t('blocker_optionMissing', { label, setting, field: r.fieldId, path: r.path })
-      if (r.problem === 'not_a_dropdown') return t('blocker_notDropdown', { label, setting, field: r.fieldId })
-      return t('blocker_fieldMissing', { label, setting, field: r.fieldId })
-    }
-    default:
-      return t(`blocker_${blocker.key}`)
-  }
+  // The field's problems name the setting, the field and the path; the others say what to do.
+  const r = blocker.key === 'consultationProblem' ? blocker.resolution : null
+  const setting = SETTING.consultationFieldIds
+  const text = t(blocker.key === 'consultationProblem' ? `blocker_${blocker.resolution.problem}` : `blocker_${blocker.key}`, {
+    // Only a blocker naming the setting reads its label (the labels are rare texts).
+    label: r || 'setting' in blocker ? parameterLabel(language, setting) : '',
+    setting,
+    field: r?.fieldId ?? '',
+    path: r?.problem === 'option_missing' ? r.path : '',
+  })
+  return blocker.key === 'fieldsFailed' ? `${text} ${failureText(t, blocker.failure)}` : text
 }

@@ -2,6 +2,7 @@ import { createZafCalls, DEFAULT_CALL_TIMEOUT_MS, hostError, isRecord, text, wit
 import type { DefinitionsCache, DefinitionsCacheOptions } from './definitions-cache'
 import { editorHtml } from './editor-html'
 import type { ZafClient, ZafGlobal } from './zaf'
+import type { RequestedTicket } from '../procedure'
 
 /** The ticket's requester, as plain values. */
 export interface Requester {
@@ -126,6 +127,8 @@ export interface TicketHost {
   onConversationChanged(handler: () => void): () => void
   /** Whether one of the ticket's newest comments, as the server holds them, contains `marker`. */
   hasComment(ticketId: number, marker: string): Promise<boolean>
+  /** The requester's tickets, newest first, one page (REST); a failed read is not retried. */
+  readRequestedTickets(userId: number): Promise<RequestedTicket[]>
 }
 
 /** A help-center article as the sidebar reads it: its HTML body (configuration, never personal data). */
@@ -366,6 +369,11 @@ export function createTicketHost(client: ZafClient, timeoutMs = DEFAULT_CALL_TIM
       const { body } = await calls.request({ url: `/api/v2/tickets/${ticketId}/comments.json?sort_order=desc`, type: 'GET' })
       // The marker is random letters and digits: found anywhere in the page, it is that note.
       return JSON.stringify(body).includes(marker)
+      },
+
+    async readRequestedTickets(userId) {
+      const { body } = await calls.request({ url: `/api/v2/users/${userId}/tickets/requested.json?sort_by=created_at&sort_order=desc`, type: 'GET' })
+      return records(isRecord(body) ? body.tickets : null).map(({ id, created_at, tags }) => ({ id: asNumber(id) ?? NaN, createdAt: text(created_at) ?? '', tags: stringList(tags) }))
     },
   }
 }

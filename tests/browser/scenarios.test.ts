@@ -45,7 +45,7 @@ async function saved(s: ScenarioPage) {
 }
 
 async function selectedEmpathy(app: Frame): Promise<string> {
-  return app.locator('[data-step="empathy"] select').inputValue()
+  return (await app.locator('[data-step="empathy"] [data-phrase][aria-pressed="true"]').textContent()) ?? ''
 }
 
 /** The whole page from the top, at the Marketplace's 1024×768. */
@@ -116,7 +116,8 @@ describe('scenarios in the browser', { timeout: TEST_TIMEOUT }, () => {
     expect(await branch(s.app)).toBe('termination_certificate')
     await pick(s.app, ['대리_기사', '서류/증명서', '증명서 발급', '해촉증명서'])
     await s.app.locator('[data-field="birthDate"] input').fill('850307-1234567')
-    await s.app.locator('[data-testid="notice"][data-tone="error"]').waitFor({ timeout: TIMEOUTS.action })
+    // Refused beside the box it was typed into.
+    await s.app.locator('[data-field="birthDate"] [role="alert"]').waitFor({ timeout: TIMEOUTS.action })
     expect(await s.app.locator('[data-field="birthDate"] input').inputValue()).toBe('')
     await s.app.locator('[data-field="name"] input').fill('정민수')
     await s.app.locator('[data-field="birthDate"] input').fill('1985.03.07')

@@ -48,7 +48,7 @@ async function apply(app: Frame) {
   await app.locator('[data-testid="notice"][data-tone="success"]').waitFor({ timeout: TIMEOUTS.app })
 }
 
-const empathyOf = (app: Frame) => app.locator('[data-step="empathy"] select').inputValue()
+const empathyOf = async (app: Frame) => (await app.locator('[data-step="empathy"] [data-phrase][aria-pressed="true"]').textContent()) ?? ''
 
 /** A probe that records the save events and answers the save hook with `window.answer`. */
 async function saveProbe(s: ScenarioPage): Promise<Frame> {

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ARTICLE_TEXTS, BRANCH_IDS, BRANCHES, branchById, DEFAULT_BRANCH, EMPATHY_PHRASES, INTENT_BRANCH, reads } from '../../src/procedure'
+import { ARTICLE_TEXTS, BRANCH_IDS, BRANCHES, branchById, DEFAULT_BRANCH, EMPATHY_PHRASES, hasReinquiryRole, INTENT_BRANCH, reads, REINQUIRY_EVIDENCE_BRANCHES } from '../../src/procedure'
+import type { ReinquiryRole } from '../../src/procedure'
 import { texts } from '../support/texts'
 
 describe('branch table', () => {
@@ -80,6 +81,19 @@ describe('branch table', () => {
     for (const branch of Object.values(INTENT_BRANCH)) expect(BRANCH_IDS).toContain(branch)
   })
 
+  it('says, as data, which branches count as re-inquiry evidence, which one it suggests and which outweigh it', () => {
+    const withRole = (role: ReinquiryRole) => BRANCHES.filter((b) => hasReinquiryRole(b, role)).map((b) => b.number)
+    expect(withRole('evidence')).toEqual([1, 4])
+    expect(withRole('suggested')).toEqual([4])
+    expect(withRole('outweighs')).toEqual([2, 3])
+    // The evidence module reads the table (the later step of the procedure reported first).
+    expect(REINQUIRY_EVIDENCE_BRANCHES).toEqual([4, 1])
+    // Every intent's branch has a say: outweighs the evidence, or is the one it suggests, or the default.
+    for (const branch of Object.values(INTENT_BRANCH)) {
+      expect(hasReinquiryRole(branchById(branch), 'outweighs') || hasReinquiryRole(branchById(branch), 'suggested')).toBe(true)
+    }
+  })
+
   it('refuses an unknown id', () => {
     expect(() => branchById('nope' as never)).toThrow()
   })
@@ -97,7 +111,7 @@ describe('branch ids outside the table', () => {
     .filter((file) => /\.tsx?$/.test(file) && !allowed.includes(file))
 
   it('leaves files to check', () => {
-    expect(sources).toEqual(expect.arrayContaining(['procedure/decide.ts', 'procedure/empathy.ts', 'sidebar/view.ts', 'ui/SidebarScreen.tsx', 'ui/ConsultationPanel.tsx']))
+    expect(sources).toEqual(expect.arrayContaining(['procedure/decide.ts', 'procedure/empathy.ts', 'sidebar/view.ts', 'ui/SidebarScreen.tsx', 'ui/Decision.tsx']))
   })
 
   it.each(sources)('%s names none', (file) => {

@@ -269,3 +269,44 @@ describe('purity', () => {
     expect(d.branch.steps).toHaveLength(6)
   })
 })
+
+describe('re-inquiry evidence (an earlier ticket tagged with an evidence branch)', () => {
+  const evidence = { ticketId: 41, daysAgo: 2, branch: 1 } as const
+
+  it('suggests the branch the table marks `suggested` (4), and says which ticket and how long ago', () => {
+    const d = applied(decide({ status: 'non_member', evidence }))
+    expect(d.branch.number).toBe(4)
+    expect(d.suggestedBy).toBe('evidence')
+    expect(d.why).toEqual({ code: 'reinquiry_evidence', params: { status: 'non_member', ticket: 41, days: 2, branch: 'reinquiry_phone_change' } })
+    expect(d.reasons[1]).toEqual(d.why)
+    expect(ko(d.why)).toBe('비회원 + 2일 전 티켓 #41에 분기 태그 → 재인입 분기 4 (재인입: 전화번호 변경 후 인증이 안 뜸 / 인증 안내 후에도 안 됨)')
+    expect(en(d.why)).toContain('ticket #41 of 2 days ago')
+  })
+
+  it.each([
+    ['해촉증명서 발급해주세요', 'termination_certificate'],
+    ['보험은 어떻게 가입하나요?', 'answer_directly'],
+  ] as const)('gives way to a hint for a branch that outweighs it: “%s” → %s', (message, branch) => {
+    const hint = detectIntent(message)
+    const d = applied(decide({ status: 'non_member', hint, evidence }))
+    expect(d.branch.id).toBe(branch)
+    expect(d.suggestedBy).toBe('hint')
+    expect(codes(d)).not.toContain('reinquiry_evidence')
+  })
+
+  it('wins over a hint for a branch that does not outweigh it, and over the default', () => {
+    expect(applied(decide({ status: 'non_member', hint: detectIntent('번호 바꿨어요'), evidence })).suggestedBy).toBe('evidence')
+    expect(applied(decide({ status: 'non_member', evidence: null })).suggestedBy).toBe('default')
+  })
+
+  it('never over the agent’s choice', () => {
+    const d = applied(decide({ status: 'non_member', evidence, chosenBranch: 'verify_then_reinquire' }))
+    expect(d.branch.number).toBe(1)
+    expect(d.why.code).toBe('agent_chose_branch')
+  })
+
+  it('names the reason that chose the branch as `why`', () => {
+    expect(applied(decide({ status: 'non_member' })).why.code).toBe('default_branch')
+    expect(applied(decide({ status: 'non_member', hint: detectIntent('해촉증명서 주세요') })).why.code).toBe('hint_termination_certificate')
+  })
+})

@@ -140,9 +140,12 @@ const plannedNote = () => planOf({}, { audit_note: true })!.note!
 
 describe('planFor', () => {
 
-  it('is the view’s write, texts and the extra tags the ticket lacks', () => {
+  it('is the view’s write, texts, the branch’s reporting tag and the extra tags the ticket lacks', () => {
     const planned = planOf({ ticket: snapshot({ ticketTags: ['daeri'] }) }, { extra_tags: 'daeri, helper' }, true)
-    expect(planned).toMatchObject({ write: { 100: 'settlement' }, tags: ['helper'], note: null, lastApply: null, overwrite: true })
+    expect(planned).toMatchObject({ write: { 100: 'settlement' }, tags: ['nonmember_branch_1', 'helper'], note: null, lastApply: null, overwrite: true })
+    // Each branch its own tag; one the ticket has already is not added again.
+    expect(planOf({ chosenBranch: 'reinquiry_phone_change', phoneMatch: 'same' })?.tags).toEqual(['nonmember_branch_4'])
+    expect(planOf({ ticket: snapshot({ ticketTags: ['nonmember_branch_1'] }) })?.tags).toEqual([])
     expect(planned?.pieces.map((piece) => piece.id)).toEqual(['empathy', 'nonmember_notice', 'verification_steps_app'])
   })
 

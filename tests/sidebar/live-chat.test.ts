@@ -76,12 +76,15 @@ describe('a new customer message', () => {
   it('keeps everything the agent chose or typed', async () => {
     const { store } = await started()
     store.chooseBranch('termination_certificate')
-    store.updateIdentity({ name: '정민수', birthDate: '1985.03.07', phone: '010 2345 6789', confirmedIsPerson: true })
-    store.updatePhones({ driverApp: '010-1111-2222' })
+    store.input('name', '정민수')
+    store.input('birthDate', '1985.03.07')
+    store.input('phone', '010 2345 6789')
+    store.confirmPerson(true)
+    store.input('driverApp', '010-1111-2222')
     store.toggleOptional('contact_howto_kakaotalk', true)
     store.chooseEmpathy({ kind: '사과', phrase: '죄송합니다.' })
     store.pickDepth({ depths: ['대리_기사', '정산/수수료', '정산'], tag: 'settlement' })
-    store.searchDepths('정산')
+    store.input('depthQuery', '정산')
     await store.insertStep('empathy')
     await store.apply()
     const kept = { ...store.current }
@@ -127,12 +130,13 @@ describe('a new customer message', () => {
 
   it('an error on screen stays: the change is not announced over it', async () => {
     const { store } = await started()
-    store.updateIdentity({ birthDate: '900102-1234567' })
-    expect(store.current.notice?.key).toBe('rrnRefused')
+    host.failures.insertText = hostError('insert', 'closed ticket')
+    await store.insertStep('empathy')
+    expect(store.current.notice?.key).toBe('failedInsert')
     host.customerSays(CERTIFICATE)
     await vi.advanceTimersByTimeAsync(2000)
     expect(branch(store)).toBe('termination_certificate')
-    expect(store.current.notice?.key).toBe('rrnRefused')
+    expect(store.current.notice?.key).toBe('failedInsert')
   })
 
   it('a failed read keeps the last hint and says nothing', async () => {

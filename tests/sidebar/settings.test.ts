@@ -35,6 +35,7 @@ describe('parseSettings', () => {
         extraTags: ['nonmember_helper', 'daeri_nonmember'],
         stepMacros: { nonmember_notice: 9001, kakaotalk_relogin: 9002 },
         article: { id: 47791721113881, textsSource: 'article' },
+        reinquiryDays: 7,
       },
     })
   })
@@ -161,8 +162,24 @@ describe('no setting is silently ignored', () => {
     [{ audit_note: 'yes' }, { setting: 'audit_note', problem: 'unknown_choice', detail: 'yes' }],
     [{ audit_note: 'on' }, { setting: 'audit_note', problem: 'unknown_choice', detail: 'on' }],
     [{ audit_note: 2 }, { setting: 'audit_note', problem: 'unknown_choice', detail: '2' }],
+    // A window that is not a whole number of days is not read as the default.
+    [{ reinquiry_days: 'a week' }, { setting: 'reinquiry_days', problem: 'unknown_choice', detail: 'a week' }],
+    [{ reinquiry_days: '-1' }, { setting: 'reinquiry_days', problem: 'unknown_choice', detail: '-1' }],
+    [{ reinquiry_days: 2.5 }, { setting: 'reinquiry_days', problem: 'unknown_choice', detail: '2.5' }],
+    [{ reinquiry_days: 400 }, { setting: 'reinquiry_days', problem: 'unknown_choice', detail: '400' }],
   ])('names %j', (change, problem) => {
     expect(parseSettings({ ...good, ...change })).toEqual({ ok: false, problems: [problem] })
+  })
+
+  it.each([
+    [14, 14],
+    ['14', 14],
+    [' 0 ', 0],
+    ['', 7],
+    [undefined, 7],
+  ])('reads the re-inquiry window %j as %i days', (reinquiry_days, days) => {
+    const parsed = parseSettings({ ...good, reinquiry_days })
+    expect(parsed.ok && parsed.settings.reinquiryDays).toBe(days)
   })
 
   it.each([
@@ -222,6 +239,7 @@ describe('the manifest’s parameters', () => {
     step_macros: '{"nonmember_notice": 9001}',
     procedure_article_id: '47791721113881',
     texts_source: 'article',
+    reinquiry_days: 14,
   } satisfies Record<SettingName, unknown>
   const defaults: Record<string, unknown> = Object.fromEntries(manifest.parameters.flatMap((p) => ('default' in p ? [[p.name, p.default]] : [])))
 
@@ -247,6 +265,7 @@ describe('the manifest’s parameters', () => {
         extraTags: [],
         stepMacros: {},
         article: null,
+        reinquiryDays: 7,
       },
     })
   })
@@ -263,6 +282,7 @@ describe('the manifest’s parameters', () => {
     root_depth: 'same',
     audit_note: 'same',
     texts_source: 'same',
+    reinquiry_days: 'same',
   }
 
   it('with a default are the ones listed here', () => {

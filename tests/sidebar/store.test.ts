@@ -337,22 +337,14 @@ describe('writing through the store', () => {
     expect(store.current).toMatchObject({ busy: null, notice: null, lastApply: null })
   })
 
-  it('refuses a resident registration number in any box and says why', () => {
-    const { store } = sidebar()
-    store.updateIdentity({ name: '김민수', birthDate: '900102-1234567' })
-    expect(store.current.identity).toMatchObject({ name: '김민수', birthDate: '' })
-    expect(store.current.notice).toEqual({ tone: 'error', key: 'rrnRefused' })
-    store.updatePhones({ driverApp: '010-1234-5678' })
-    expect(store.current.notice).toBeNull()
-  })
-
   it('selects the follow-up from two typed numbers, and keeps the choice for an invalid one', () => {
     const { store } = sidebar()
-    store.updatePhones({ driverApp: '010-1234-5678', kakaoTalk: '010 1234 5678' })
+    store.input('driverApp', '010-1234-5678')
+    store.input('kakaoTalk', '010 1234 5678')
     expect(store.current.phoneMatch).toBe('same')
-    store.updatePhones({ kakaoTalk: '12' })
+    store.input('kakaoTalk', '12')
     expect(store.current.phoneMatch).toBe('same')
-    store.updatePhones({ kakaoTalk: '010-9999-5678' })
+    store.input('kakaoTalk', '010-9999-5678')
     expect(store.current.phoneMatch).toBe('different')
   })
 })

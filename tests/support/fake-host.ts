@@ -3,6 +3,7 @@
  * in memory (fields, tags, the draft, notes) that every call reads and changes, a log of the
  * calls in order, and a way to make any call fail or wait until the test lets it answer.
  */
+import type { RequestedTicket } from '../../src/procedure'
 import { ZendeskError } from '../../src/zendesk/calls'
 import type { FieldDefinition, HelpCenterArticle, Installation, MacroRecord, RequesterRecord, TicketHost, TicketSnapshot, UserFieldDefinition } from '../../src/zendesk/ticket-host'
 
@@ -72,6 +73,8 @@ export class FakeHost implements TicketHost {
   /** What was inserted into the reply editor, in order (texts and `macro:<id>`). */
   draft: string[] = []
   notes: { ticketId: number; body: string }[] = []
+  /** The requester's tickets, as `readRequestedTickets` answers (newest first). */
+  requested: RequestedTicket[] = []
   /**
    * Calls that fail: the error they reject with every time, or a list for the next calls in turn
    * (an error, or null to answer), after which they answer.
@@ -230,6 +233,10 @@ export class FakeHost implements TicketHost {
   customerSays(text: string): void {
     this.customerMessages = [text, ...this.customerMessages]
     for (const handler of this.conversationHandlers) handler()
+  }
+
+  readRequestedTickets(userId: number): Promise<RequestedTicket[]> {
+    return this.answer('readRequestedTickets', [userId], () => this.requested)
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact'
 import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, expect } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest'
 import { App } from '../../src/ui/App'
 import { createTicketHost } from '../../src/zendesk/ticket-host'
 import { NESTED_FIELD_ID } from '../../dev/zendesk-host/fixtures/consultation'
@@ -21,6 +21,8 @@ export const nestedPath = `ticket.customField:custom_field_${NESTED_FIELD_ID}`
 export function useZendeskApi() {
   const server = setupServer(...zendeskApi.handlers)
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+  // The requesters' earlier tickets are dated back from the app's today.
+  beforeEach(() => zendeskApi.reset(TODAY.getTime()))
   afterEach(() => {
     cleanup()
     server.resetHandlers()
@@ -89,7 +91,7 @@ export function empathyShown(): { kind: string | null; phrase: string } {
   const card = document.querySelector('[data-step="empathy"]')!
   return {
     kind: card.querySelector('[aria-pressed="true"][data-kind]')?.getAttribute('data-kind') ?? null,
-    phrase: (card.querySelector('select') as HTMLSelectElement).value,
+    phrase: card.querySelector('[data-phrase][aria-pressed="true"]')?.textContent ?? '',
   }
 }
 

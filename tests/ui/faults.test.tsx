@@ -4,12 +4,14 @@
  * undoable partial state). Each row of the README's fault table points at a test here or in the
  * browser tests.
  */
-import { fireEvent, screen, waitFor } from '@testing-library/preact'
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact'
 import { delay, http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { nestedTagFor } from '../../dev/zendesk-host/fixtures/consultation'
 import { faultResponse } from '../../dev/zendesk-host/fixtures/handlers'
-import { applyOnce, branchShown, button, findAction, inserts, nestedPath, noticeShown, open, pickDepth, requests, sets, useZendeskApi, waitForApply } from '../support/sidebar-harness'
+import { articleText } from '../../src/procedure'
+import { editorHtml } from '../../src/zendesk/editor-html'
+import { applyOnce, branchShown, button, empathyShown, findAction, inserts, nestedPath, noticeShown, open, pickDepth, requests, sets, useZendeskApi, waitForApply } from '../support/sidebar-harness'
 
 const server = useZendeskApi()
 const settlementTag = nestedTagFor(['대리_기사', '정산/수수료', '정산', '정산금 미입금'])!
@@ -111,10 +113,15 @@ describe('the user API', () => {
         seenWaiting = screen.queryByTestId('notice')?.textContent ?? ''
       },
     })
-    expect(await noticeShown('error')).toMatch(/요청 한도 초과 \(429\)/)
+    const last = await noticeShown('error')
+    expect(last).toMatch(/요청 한도 초과 \(429\)/)
+    // The tries are used up: no "in N seconds" that will never come, but what the agent can do.
+    expect(last).not.toMatch(/초 뒤/)
+    expect(last).toMatch(/1분쯤 기다렸다가 다시 눌러 주세요/)
+    expect(screen.getByRole('button', { name: '다시 시도' })).toBeTruthy()
     expect(waits).toEqual([4000, 4000])
     expect(seenWaiting).toMatch(/4초 뒤 다시 시도합니다 \(3번 중 3번째\)/)
-    expect(requests(client).filter((r) => r.includes(`/users/${scenario.requester!.id}`))).toHaveLength(3)
+    expect(requests(client).filter((r) => r.includes(`/users/${scenario.requester!.id}.json`))).toHaveLength(3)
     nothingWritten(client)
   })
 
@@ -146,19 +153,44 @@ describe('a host call that never answers', () => {
 })
 
 describe('writing', () => {
-  it('a field the agent set by hand: asks before overwriting; keeping it writes nothing', async () => {
+  it('a field the agent set by hand: asks before overwriting; cancel writes nothing, overwrite writes it', async () => {
     const handSet = nestedTagFor(['대리_기사', '운행/콜', '콜 배차', '콜 수락 오류'])!
     const { client } = open('reinquiry-same', {}, { prepare: (c) => (c.data[nestedPath] = handSet) })
     await branchShown()
     await waitForApply()
     fireEvent.click(button('apply'))
-    expect(await screen.findByTestId('confirm-overwrite')).toBeTruthy()
-    fireEvent.click(screen.getByRole('button', { name: '그대로 두기' }))
+    const question = await screen.findByTestId('confirm-overwrite')
+    expect(within(question).getAllByRole('button').map((b) => b.textContent)).toEqual(['덮어쓰기', '필드는 두고 문구만 넣기', '취소'])
+    fireEvent.click(screen.getByRole('button', { name: '취소' }))
+    expect(screen.queryByTestId('confirm-overwrite')).toBeNull()
     nothingWritten(client)
     fireEvent.click(button('apply'))
     fireEvent.click(await findAction('overwrite'))
     await noticeShown('success')
     expect(sets(client)).toEqual([{ [nestedPath]: fixedTag }])
+    expect(inserts(client)).toHaveLength(1)
+  })
+
+  it('a field the agent set by hand: “keep the field, insert the texts” inserts the texts and leaves the field and tags alone', async () => {
+    const handSet = nestedTagFor(['대리_기사', '운행/콜', '콜 배차', '콜 수락 오류'])!
+    const { client } = open('reinquiry-same', {}, { prepare: (c) => (c.data[nestedPath] = handSet) })
+    await branchShown()
+    fireEvent.click(document.querySelector('[data-answer="same"]')!)
+    await waitForApply()
+    fireEvent.click(button('apply'))
+    fireEvent.click(await findAction('keep-field'))
+    await noticeShown('success')
+    expect(screen.queryByTestId('confirm-overwrite')).toBeNull()
+    expect(sets(client)).toEqual([])
+    expect(client.data[nestedPath]).toBe(handSet)
+    expect(client.calls.filter((call) => call.type === 'invoke' && call.action.startsWith('ticket.tags'))).toEqual([])
+    expect(inserts(client)).toEqual([editorHtml([empathyShown().phrase, articleText('contact_match_request'), articleText('verification_steps_chat')].join('\n\n'))])
+    // The texts are sent: Apply later writes the field (asking again) and inserts nothing twice.
+    fireEvent.click(button('apply'))
+    fireEvent.click(await findAction('overwrite'))
+    await noticeShown('success')
+    expect(sets(client)).toEqual([{ [nestedPath]: fixedTag }])
+    expect(inserts(client)).toHaveLength(1)
   })
 
   it('a set the host rejects (a closed ticket): nothing applied, nothing inserted', async () => {

@@ -32,20 +32,49 @@ describe('a verified member', () => {
 })
 
 describe('branch 1: a non-member with an account question', () => {
-  it('suggests verification, inserts the article’s texts after the empathy line and sets the picked depth’s tag', async () => {
+  it('suggests verification and the depth the driver’s words point to: one click on Apply inserts the texts and sets its tag', async () => {
     const { client } = open('nonmember-account')
     expect(await branchShown()).toBe('verify_then_reinquire')
     expect(screen.getByTestId('requester-status').getAttribute('data-status')).toBe('non_member')
-    // The depth is the agent's to pick: Apply waits for it.
-    await waitFor(() => expect(screen.getByTestId('apply-blocker').getAttribute('data-blocker')).toBe('pickDepth'))
+    // "정산금이 아직 안 들어왔어요": 정산금 미입금, preselected and marked as the suggestion.
     const tag = nestedTagFor(['대리_기사', '정산/수수료', '정산', '정산금 미입금'])!
-    await pickDepth(tag)
+    await waitFor(() => expect(screen.getByTestId('consultation-path').textContent).toBe('대리_기사 ▶ 정산/수수료 ▶ 정산 ▶ 정산금 미입금'))
+    expect(document.querySelector(`[data-tag="${tag}"]`)!.getAttribute('aria-pressed')).toBe('true')
+    expect(document.querySelector(`[data-tag="${tag}"]`)!.textContent).toBe('정산/수수료 ▶ 정산 ▶ 정산금 미입금추천')
     const empathy = empathyShown()
     expect(empathy.kind).toBe('양해')
     expect(EMPATHY_PHRASES['양해']).toContain(empathy.phrase)
     const { inserted, written } = await applyOnce(client)
     expect(inserted).toEqual([editorHtml([empathy.phrase, articleText('nonmember_notice'), articleText('verification_steps_app')].join('\n\n'))])
     expect(written).toEqual([{ [nestedPath]: tag }])
+  })
+
+  it('preselects nothing when no depth is clearly better: Apply waits for the agent’s pick', async () => {
+    const { client } = open('nonmember-account', {}, { prepare: (c) => (c.data['ticket.conversation'] = [{ message: { content: '정산 문의드려요', contentType: 'text/plain' }, author: { id: 20002, role: 'end-user' } }]) })
+    await branchShown()
+    await waitFor(() => expect(screen.getByTestId('apply-blocker').getAttribute('data-blocker')).toBe('pickDepth'))
+    expect(document.querySelector('.picker [aria-pressed="true"]')).toBeNull()
+    expect(document.querySelector('.picker')!.textContent).not.toContain('추천')
+    const tag = nestedTagFor(['대리_기사', '정산/수수료', '정산', '정산 내역 확인'])!
+    await pickDepth(tag)
+    // Like a radio button: clicking the chosen depth keeps it chosen.
+    await pickDepth(tag)
+    expect(document.querySelector(`[data-tag="${tag}"]`)!.getAttribute('aria-pressed')).toBe('true')
+    const { written } = await applyOnce(client)
+    expect(written).toEqual([{ [nestedPath]: tag }])
+  })
+
+  it('lets the agent change the suggested depth in one click, and keeps the search', async () => {
+    const { client } = open('nonmember-account')
+    await branchShown()
+    const other = nestedTagFor(['대리_기사', '정산/수수료', '정산', '정산 내역 확인'])!
+    await waitFor(() => expect(document.querySelector('.picker [aria-pressed="true"]')).toBeTruthy())
+    fireEvent.input(document.querySelector('input[type="search"]')!, { target: { value: '내역' } })
+    await waitFor(() => expect(document.querySelectorAll('.picker [data-tag]')).toHaveLength(1))
+    await pickDepth(other)
+    expect(screen.getByTestId('consultation-path').textContent).toBe('대리_기사 ▶ 정산/수수료 ▶ 정산 ▶ 정산 내역 확인')
+    const { written } = await applyOnce(client)
+    expect(written).toEqual([{ [nestedPath]: other }])
   })
 
   it('applies once however fast the agent clicks', async () => {
@@ -69,8 +98,8 @@ describe('branch 1: a non-member with an account question', () => {
     await waitFor(() => expect(screen.getByTestId('notice').textContent).toMatch(/되돌림|Undone/))
     expect(sets(client).at(-1)).toEqual({ [nestedPath]: null })
     expect(client.calls.filter((call) => call.type === 'invoke' && call.action.startsWith('ticket.tags'))).toEqual([
-      { type: 'invoke', action: 'ticket.tags.add', args: [['nonmember_helper']] },
-      { type: 'invoke', action: 'ticket.tags.remove', args: [['nonmember_helper']] },
+      { type: 'invoke', action: 'ticket.tags.add', args: [['nonmember_branch_1', 'nonmember_helper']] },
+      { type: 'invoke', action: 'ticket.tags.remove', args: [['nonmember_branch_1', 'nonmember_helper']] },
     ])
   })
 
@@ -223,12 +252,16 @@ describe('branch 4: a re-inquiry after a phone-number change', () => {
     ])
   })
 
-  it('lets the agent pick the depth when the inquiry’s content is known', async () => {
+  it('lets the agent pick the depth when the inquiry’s content is known, the suggestion preselected', async () => {
     open('reinquiry-same')
     await branchShown()
+    await waitFor(() => expect(document.querySelector('.picker')).toBeNull())
     fireEvent.click(document.querySelector('[data-scope="content-known"]')!)
-    expect(screen.getByTestId('consultation-path').textContent).toMatch(/^대리_기사 ▶ \(/)
-    await waitFor(() => expect(screen.getByTestId('apply-blocker').getAttribute('data-blocker')).toBe('pickDepth'))
+    // "번호 바꿨는데 인증이 안 떠요": 번호 변경 후 인증.
+    await waitFor(() => expect(screen.getByTestId('consultation-path').textContent).toBe('대리_기사 ▶ 계정/인증 ▶ 프로필 인증 ▶ 번호 변경 후 인증'))
+    expect(document.querySelector('.picker [aria-pressed="true"]')?.getAttribute('data-tag')).toBe(nestedTagFor(['대리_기사', '계정/인증', '프로필 인증', '번호 변경 후 인증']))
+    fireEvent.click(document.querySelector('[data-scope="verification-only"]')!)
+    expect(screen.getByTestId('consultation-path').textContent).toBe('대리_기사 ▶ 기타/이벤트 ▶ 비회원문의 ▶ 기타')
   })
 
   it('adds the how-to-check blocks only when the agent asks for them', async () => {
@@ -295,6 +328,6 @@ describe('the requester’s record through REST', () => {
     server.use(http.get('*/api/v2/users/:id.json', () => faultResponse('429', { retryAfterSeconds: 2 }), { once: true }))
     const { client, scenario } = open('user-429')
     await branchShown()
-    expect(requests(client).filter((r) => r.includes(`/users/${scenario.requester!.id}`)).length).toBe(2)
+    expect(requests(client).filter((r) => r.includes(`/users/${scenario.requester!.id}.json`)).length).toBe(2)
   })
 })
