@@ -4,16 +4,11 @@
 // texts: one line per step, a line diff for each difference. Exit 0: every step the same; 1: a
 // step differs, is not found or is ambiguous; 2: no file, or a file that is not an article.
 //
-// The comparison is TypeScript (src/article/report.ts); like scripts/start.mjs this bundles it
-// for Node with vite's `build()` into node_modules/.cache/article-check/ and removes the bundle
-// afterwards, so a clean clone needs nothing built beforehand.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import { build } from 'vite'
-import { sweepStale } from './start.mjs'
-
-const root = fileURLToPath(new URL('..', import.meta.url))
+// The comparison is TypeScript (src/article/report.ts), bundled for Node (scripts/lib/node-bundle.mjs)
+// and removed afterwards, so a clean clone needs nothing built beforehand.
+import { readFileSync, rmSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { bundleForNode } from './lib/node-bundle.mjs'
 
 /** @typedef {typeof import('../src/article/report')} ReportModule */
 
@@ -24,32 +19,9 @@ Exit 0 when every reply text is the same as the app's, 1 otherwise, 2 when FILE 
 
 /** @returns {Promise<ReportModule>} */
 async function loadReport() {
-  const cache = join(root, 'node_modules', '.cache', 'article-check')
-  mkdirSync(cache, { recursive: true })
-  sweepStale(cache, 'run-')
-  const dir = mkdtempSync(join(cache, 'run-'))
-  try {
-    await build({
-      configFile: false,
-      envDir: false,
-      root,
-      logLevel: 'error',
-      publicDir: false,
-      build: {
-        ssr: resolve(root, 'src/article/report.ts'),
-        outDir: dir,
-        emptyOutDir: false,
-        copyPublicDir: false,
-        minify: false,
-        target: 'node20',
-        reportCompressedSize: false,
-        rollupOptions: { output: { format: 'es', entryFileNames: 'report.mjs' } },
-      },
-    })
-    return /** @type {ReportModule} */ (await import(pathToFileURL(join(dir, 'report.mjs')).href))
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
+  const { module, dir } = await bundleForNode({ entry: 'src/article/report.ts', cacheName: 'article-check', prefix: 'run-', logLevel: 'error' })
+  rmSync(dir, { recursive: true, force: true })
+  return /** @type {ReportModule} */ (module)
 }
 
 async function main() {

@@ -9,10 +9,10 @@
 // `build()` into node_modules/.cache/zendesk-local-host/ (bare imports resolve from there), and
 // removes the bundle when the host closes.
 import { spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import { build } from 'vite'
+import { fileURLToPath } from 'node:url'
+import { bundleForNode } from './lib/node-bundle.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
@@ -23,55 +23,12 @@ const root = fileURLToPath(new URL('..', import.meta.url))
  */
 
 /**
- * Removes `prefix*` folders older than a day in `dir`: left behind by a host that was killed.
- * @param {string} dir
- * @param {string} prefix
- */
-export function sweepStale(dir, prefix) {
-  const dayAgo = Date.now() - 24 * 60 * 60 * 1000
-  for (const name of readdirSync(dir)) {
-    if (!name.startsWith(prefix)) continue
-    try {
-      if (statSync(join(dir, name)).mtimeMs < dayAgo) rmSync(join(dir, name), { recursive: true, force: true })
-    } catch {
-      // Another host removed it first.
-    }
-  }
-}
-
-/**
  * Bundles dev/zendesk-host/server.ts into a fresh folder under node_modules/.cache and imports it.
  * @returns {Promise<{ module: ServerModule, dir: string }>}
  */
 async function loadServerModule() {
-  const cache = join(root, 'node_modules', '.cache', 'zendesk-local-host')
-  mkdirSync(cache, { recursive: true })
-  sweepStale(cache, 'server-')
-  const dir = mkdtempSync(join(cache, 'server-'))
-  try {
-    await build({
-      configFile: false,
-      envDir: false,
-      root,
-      logLevel: 'warn',
-      publicDir: false,
-      build: {
-        ssr: resolve(root, 'dev/zendesk-host/server.ts'),
-        outDir: dir,
-        emptyOutDir: false,
-        copyPublicDir: false,
-        minify: false,
-        target: 'node20',
-        reportCompressedSize: false,
-        rollupOptions: { output: { format: 'es', entryFileNames: 'server.mjs' } },
-      },
-    })
-    const module = /** @type {ServerModule} */ (await import(pathToFileURL(join(dir, 'server.mjs')).href))
-    return { module, dir }
-  } catch (error) {
-    rmSync(dir, { recursive: true, force: true })
-    throw error
-  }
+  const { module, dir } = await bundleForNode({ entry: 'dev/zendesk-host/server.ts', cacheName: 'zendesk-local-host', prefix: 'server-' })
+  return { module: /** @type {ServerModule} */ (module), dir }
 }
 
 /**

@@ -74,6 +74,16 @@ export function isLanguageLoaded(language: UiLanguage): boolean {
   return language in loaded
 }
 
+/**
+ * For work that needs rare texts before it goes on (the audit note is written from them): resolves
+ * once they are here, rejects when they cannot be downloaded.
+ */
+export async function withRareTexts(language: UiLanguage): Promise<void> {
+  const url = sources[language][1]
+  if (url && rare[language] !== true) await (rare[language] = loadRare(language, url))
+  if (rare[language] === false) throw new Error('rare texts not loaded')
+}
+
 /** Whether the language's rare texts were needed and could not be downloaded. */
 export function rareTextsFailed(language: UiLanguage): boolean {
   return rare[language] === false

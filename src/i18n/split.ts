@@ -57,7 +57,8 @@ export const TEXT_SPLIT = {
     'blocker_*',
     'notice_*',
     'link*',
-    'note_*',
+    // The audit note's state beside Apply: pending until the save, then written.
+    'auditNote_*',
     // Shown with error notices only, but core so the notice's button keeps its label even when
     // the rare texts cannot be downloaded.
     'retry',
@@ -67,7 +68,6 @@ export const TEXT_SPLIT = {
     // Zendesk failures, as sentences.
     'fail*',
     'notice_failed*',
-    'notice_appliedNoteFailed',
     'notice_rateLimited',
     // Settings: problems, their labels, and what the sidebar cannot do without them.
     'setting_*',
@@ -90,8 +90,10 @@ export const TEXT_SPLIT = {
     'reason_rrn_refused',
     'reason_phone_foreign',
     'reason_phone_legacy_prefix',
-    // The article comparison (its own chunk, when configured).
-    'article*',
+    // The audit note: its chunk waits for these before it builds the note; and why none was written.
+    'note_*',
+    'auditNote_failed',
+    'auditNote_no_ticket',
     // Never shown by today's views: the Apply bar hides "nothing to do" and is not there while
     // the status is read; Apply waits for every
     // identity check (so no note says "not checked") and the form shows no "enter …" for an
@@ -101,13 +103,10 @@ export const TEXT_SPLIT = {
     // own. tests/i18n-core.test.tsx fails if a healthy frame starts showing one.
     'blocker_nothingToDo',
     'blocker_statusPending',
-    'note_unchecked',
     'reason_name_empty',
     'reason_birth_date_empty',
     'reason_phone_empty',
     'reason_person_not_confirmed',
-    'reason_phone_match_ignored',
-    'reason_verification_only_ignored',
     'reason_member_branch_ignored',
     'reason_consultation_verification_only_assumed',
     'reason_empathy_verification_failing',

@@ -10,7 +10,7 @@
  * - identity.ts: branch 3's four checks; birth date, name
  * - rrn.ts: the one resident registration number detector, for every box and every note
  * - phone.ts: mobile numbers, normalise and match (branch 4)
- * - mask.ts: the one masking rule for anything displayed or written down
+ * - mask.ts: the one masking rule for anything displayed or written down (mask-text.ts: in free text)
  * - consultation.ts: consultation-type paths
  */
 export { ARTICLE_CONSULTATION, ARTICLE_QUESTIONS, ARTICLE_RULES, ARTICLE_TEXTS, ARTICLE_TITLE, articleText, BRANCH_RULES } from './article'
@@ -36,7 +36,8 @@ export { ADULT_AGE, checkIdentity, MAX_PLAUSIBLE_AGE, parseBirthDate, parseName 
 export type { BirthDateResult, CheckResult, IdentityCheck, IdentityInput, NameResult } from './identity'
 export { detectFrustration, detectIntent, hintFromMessages, INTENT_BRANCH, MAX_HINT_CHARS, NO_HINT } from './intent'
 export type { FrustrationHint, Intent, IntentHint } from './intent'
-export { maskBirthDate, maskName, maskPersonalData, maskPhone } from './mask'
+export { maskBirthDate, maskName, maskPhone } from './mask'
+// maskPersonalData (mask-text.ts) is imported from its module: only the audit note's chunk carries it.
 export { LEGACY_MOBILE_PREFIXES, matchPhones, normalisePhone, parseMobilePhone, PHONE_LEGACY_WARNING } from './phone'
 export type { MobilePhone, PhoneMatch, PhoneResult } from './phone'
 export { reason } from './reason'

@@ -1,16 +1,16 @@
 /**
  * What the sidebar writes to the ticket, over TicketHost: texts at the cursor, and Apply as one
- * transaction (consultation type, tags, texts, then the audit note) that undoes itself when a step
- * fails; Undo restores what an Apply changed. Also, as pure functions, the plan an Apply follows
- * and the state after it (the store only runs them).
+ * transaction (consultation type, tags, texts) that undoes itself when a step fails; Undo restores
+ * what an Apply changed. Apply writes no note: it leaves one pending, written after the agent's
+ * own save (saved-note.ts). Also, as pure functions, the plan an Apply follows and the state after
+ * it (the store only runs them).
  */
-import { translator } from '../i18n'
 import { failureOf, type ZendeskFailure } from '../zendesk/calls'
 import type { TicketHost, TicketSnapshot } from '../zendesk/ticket-host'
-import { buildAuditNote } from './audit-note'
 import type { FieldWrite } from './consultation'
+import type { AuditNote } from './saved-note'
 import type { AppliedChange, SidebarState } from './state'
-import { pathOf, type Piece, type SidebarView } from './view'
+import type { Piece, SidebarView } from './view'
 
 /** Inserts texts in order: consecutive texts in one insert, a step with a macro as that macro. */
 export async function insertPieces(host: TicketHost, pieces: readonly Piece[]): Promise<void> {
@@ -36,8 +36,8 @@ export interface ApplyPlan {
   tags: string[]
   /** The texts to insert, in order. */
   pieces: readonly Piece[]
-  /** The internal note to write once the rest is applied, if any. */
-  note: { ticketId: number; body: string } | null
+  /** The audit note this Apply leaves pending, when the setting asks for one. */
+  note: AuditNote | null
   /** The previous Apply: a field still holding what it wrote was not set by hand. */
   lastApply: AppliedChange | null
   /** Overwrite a value the agent set by hand (they were asked). */
@@ -47,32 +47,31 @@ export interface ApplyPlan {
 export type ApplyOutcome =
   /** A consultation field holds a value the agent set by hand: nothing written, ask first. */
   | { kind: 'ask'; current: FieldWrite }
-  /** Applied; the note may have failed (the rest stays applied). */
-  | { kind: 'applied'; change: AppliedChange; noteFailure: ZendeskFailure | null }
+  | { kind: 'applied'; change: AppliedChange }
   /** A step failed: what was done is undone, or, when that failed too, `leftApplied` says what stays. */
   | { kind: 'failed'; failure: ZendeskFailure; leftApplied: AppliedChange | null }
 
-/** The plan for Apply now, or null when Apply cannot run (see the view's blocker). */
-export function planFor(state: SidebarState, view: SidebarView, overwrite: boolean): ApplyPlan | null {
+/**
+ * The plan for Apply now, or null when Apply cannot run (see the view's blocker). `marker` is the
+ * pending note's reference (random, from the caller: this stays pure).
+ */
+export function planFor(state: SidebarState, view: SidebarView, overwrite: boolean, marker = ''): ApplyPlan | null {
   const { decision, resolution } = view
   const { settings, ticket } = state
   if (!decision?.applies || view.applyBlocker || !resolution?.ok || !settings || !ticket) return null
-  const { ticketId } = ticket
   const { pending } = view
   return {
     write: resolution.write,
     tags: settings.extraTags.filter((tag) => !ticket.ticketTags.includes(tag)),
     pieces: pending,
-    note:
-      settings.auditNote && ticketId !== null
-        ? {
-            ticketId,
-            body: buildAuditNote(
-              { decision, consultationPath: pathOf(state, decision) ?? [], identity: view.identityCheck, inserted: pending.map((piece) => piece.id) },
-              translator(state.language),
-            ),
-          }
-        : null,
+    // Pending until the save (a new ticket gets its number then); the steps of an earlier Apply not saved yet stay in it.
+    note: settings.auditNote
+      ? {
+          input: { decision, identity: view.identityCheck, inserted: [...(state.auditNote?.status === 'pending' ? state.auditNote.input.inserted : []), ...pending.map((piece) => piece.id)] },
+          marker,
+          status: 'pending',
+        }
+      : null,
     lastApply: state.lastApply,
     overwrite,
   }
@@ -88,7 +87,7 @@ function handSetConflict(current: FieldWrite, write: FieldWrite, lastApply: Appl
 
 /**
  * Applies a plan: reads the fields (to ask before overwriting a hand-set value), sets them, adds
- * the tags, inserts the texts; all or nothing for these, then the note.
+ * the tags, inserts the texts; all or nothing.
  */
 export async function applyPlan(host: TicketHost, plan: ApplyPlan): Promise<ApplyOutcome> {
   const change: AppliedChange = { previous: {}, written: plan.write, addedTags: [] }
@@ -105,9 +104,7 @@ export async function applyPlan(host: TicketHost, plan: ApplyPlan): Promise<Appl
     const rolledBack = !fieldsWritten || (await restore(host, change).then(() => true, () => false))
     return { kind: 'failed', failure: failureOf(error), leftApplied: rolledBack ? null : change }
   }
-  const { note } = plan
-  const noteFailure = note ? await host.writeInternalNote(note.ticketId, note.body).then(() => null, failureOf) : null
-  return { kind: 'applied', change, noteFailure }
+  return { kind: 'applied', change }
 }
 
 /** The ticket as shown once the app changed it: these field values, the tags as `tags` makes them. */
@@ -126,13 +123,14 @@ export function afterApply(state: SidebarState, plan: ApplyPlan, outcome: ApplyO
       notice: { tone: 'error', key: leftApplied ? 'failedApplyPartial' : 'failedApply', failure: outcome.failure },
     }
   }
-  const { change, noteFailure } = outcome
+  const { change } = outcome
   return {
     busy: null,
     inserted: [...state.inserted, ...plan.pieces.map((piece) => piece.id)],
     lastApply: change,
     ticket: changed(state, change.written, (tags) => [...tags, ...change.addedTags]),
-    notice: noteFailure ? { tone: 'error', key: 'appliedNoteFailed', failure: noteFailure } : { tone: 'success', key: 'applied' },
+    auditNote: plan.note ?? state.auditNote,
+    notice: { tone: 'success', key: 'applied' },
   }
 }
 
@@ -142,12 +140,13 @@ export async function restore(host: TicketHost, { previous, addedTags }: Applied
   await host.removeTags(addedTags)
 }
 
-/** The state after Undo: the field values and tags as they were before the Apply. */
+/** The state after Undo: the field values and tags as they were before the Apply, and no note pending. */
 export function afterUndo(state: SidebarState, undone: AppliedChange): Partial<SidebarState> {
   return {
     busy: null,
     lastApply: null,
     ticket: changed(state, undone.previous, (tags) => tags.filter((tag) => !undone.addedTags.includes(tag))),
+    auditNote: state.auditNote?.status === 'pending' ? null : state.auditNote,
     notice: { tone: 'success', key: 'undone' },
   }
 }

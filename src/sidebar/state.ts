@@ -7,8 +7,10 @@ import type { UiLanguage } from '../i18n'
 import type { ZendeskFailure } from '../zendesk/calls'
 import type { FieldDefinition, TicketSnapshot } from '../zendesk/ticket-host'
 import type { DepthChoice, FieldWrite } from './consultation'
+import type { AuditNote } from './saved-note'
 import type { RequesterStatusValue, StatusEvidence } from './requester-status'
 import type { SettingProblem, Settings } from './settings'
+import type { ArticleView, SettingsCheckView } from './article-and-check'
 
 /** A message for the agent. `key` is a UI message key (`notice_<key>`); `params` fill it. */
 export type Notice =
@@ -17,7 +19,6 @@ export type Notice =
 
 export type NoticeKey =
   | 'applied'
-  | 'appliedNoteFailed'
   | 'undone'
   | 'inserted'
   | 'failedLoad'
@@ -30,6 +31,7 @@ export type NoticeKey =
   | 'rateLimited'
   | 'settingsBroken'
   | 'rrnRefused'
+  | 'hintChanged'
 
 /** What the agent typed into the phone-match helper. */
 export interface PhoneInputs {
@@ -72,7 +74,12 @@ export interface SidebarState {
   /** Apply found a consultation field the agent set by hand: ask before overwriting. */
   confirmOverwrite: FieldWrite | null
   lastApply: AppliedChange | null
+  /** The audit note of the last Apply: pending until the agent's save, then written (or why not). */
+  auditNote: AuditNote | null
   notice: Notice | null
+  /** The help-center article and the admin's check (article-and-check.ts): per frame, so not in the initial state and kept across reloads. */
+  article?: ArticleView
+  settingsCheck?: SettingsCheckView
 }
 
 const EMPTY_IDENTITY: IdentityInput = { name: '', birthDate: '', phone: '', confirmedIsPerson: false }
@@ -104,6 +111,7 @@ export function initialState(language: UiLanguage): SidebarState {
     busy: null,
     confirmOverwrite: null,
     lastApply: null,
+    auditNote: null,
     notice: null,
   }
 }

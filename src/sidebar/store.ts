@@ -8,9 +8,11 @@ import { resolveLanguage, type UiLanguage } from '../i18n'
 import { failureOf, type ZendeskFailure } from '../zendesk/calls'
 import { patiently } from '../zendesk/retry'
 import type { FieldDefinition, Installation, TicketHost } from '../zendesk/ticket-host'
+import { followArticleAndCheck } from './article-and-check'
 import { afterApply, afterUndo, applyPlan, insertPieces, planFor, restore } from './apply'
-import type { DepthChoice } from './consultation'
+import { loadPerDepth, type DepthChoice } from './consultation'
 import { markerReads, readRequesterStatus, type Status } from './requester-status'
+import type { AuditNote } from './saved-note'
 import { consultationFieldIds, parseSettings } from './settings'
 import { initialState, type PhoneInputs, type SidebarState } from './state'
 import { comparePhones, viewOf, type SidebarView } from './view'
@@ -29,6 +31,12 @@ class Stale extends Error {}
 
 const statusOf = ({ status, evidence }: Status) => ({ value: status, evidence })
 
+/** What the sidebar reads from the customer's messages: the intent hint and frustration. */
+const chatOf = (messages: string[]) => ({ hint: hintFromMessages(messages), customerFrustrated: messages.some((message) => detectFrustration(message).frustrated) })
+
+/** Customers write in bursts: the conversation is read again once it has been quiet this long. */
+const CHAT_QUIET_MS = 1000
+
 export class Sidebar {
   private state: SidebarState
   private readonly listeners = new Set<() => void>()
@@ -38,6 +46,7 @@ export class Sidebar {
   private readonly today: () => Date
   private readonly sleep: (ms: number) => Promise<void>
   private readonly maxAttempts: number
+  private chatTimer: ReturnType<typeof setTimeout> | undefined
 
   constructor(
     private readonly host: TicketHost,
@@ -63,9 +72,11 @@ export class Sidebar {
     return () => this.listeners.delete(listener)
   }
 
-  /** Starts reading the ticket and follows requester and field changes; returns the stop function. */
+  /** Starts reading the ticket and follows requester and field changes, saves and the chat; returns the stop function. */
   start(): () => void {
     const stopRequester = this.host.onRequesterChanged(() => void this.load())
+    const stopSaved = this.host.onSaved(() => void this.writeNote())
+    const stopChat = this.host.onConversationChanged(() => this.followChat())
     let stopFields = () => {}
     void this.load().then(() => {
       const ids = consultationFieldIds(this.state.settings?.consultationFields)
@@ -73,7 +84,10 @@ export class Sidebar {
     })
     return () => {
       this.generation++
+      clearTimeout(this.chatTimer)
       stopRequester()
+      stopSaved()
+      stopChat()
       stopFields()
     }
   }
@@ -136,8 +150,7 @@ export class Sidebar {
             settings,
             settingsProblems,
             ticket,
-            hint: hintFromMessages(ticket.customerMessages),
-            customerFrustrated: ticket.customerMessages.some((message) => detectFrustration(message).frustrated),
+            ...chatOf(ticket.customerMessages),
             status: reading?.kind === 'known' ? statusOf(reading) : null,
             statusPending: reading?.kind === 'needs_record',
             notice: settingsProblems.length ? { tone: 'error', key: 'settingsBroken' } : null,
@@ -145,6 +158,7 @@ export class Sidebar {
           generation,
         )
         this.suggestEmpathy()
+        followArticleAndCheck(this, this.host, (patch) => this.set(patch))
         // The status first (one REST read where the data API cannot read the user field)...
         if (reading?.kind === 'needs_record')
           await this.guard(
@@ -167,9 +181,12 @@ export class Sidebar {
         if (fields && this.view().decision?.applies && generation === this.generation)
           await this.guard(
             async () => {
+              // The per-depth layout's code (a chunk of its own) comes along with its definitions.
+              const code = fields.layout === 'per_depth' && loadPerDepth()
               const read = (again?: boolean) => this.patiently(generation, () => this.host.readFieldDefinitions(fieldIds, again))
               const fromTicket = ticket.fieldDefinitions
               const definitions = (fields.layout === 'nested' && this.state.language === 'ko' && !this.lacksPath(fromTicket) ? fromTicket : await read()) ?? []
+              await code
               this.set({ fieldDefinitions: (this.lacksPath(definitions) && (await read(true))) || definitions, fieldsFailure: null }, generation)
             },
             (fieldsFailure) => ({ fieldsFailure }),
@@ -199,6 +216,60 @@ export class Sidebar {
     } catch {
       // Only the displayed current value is stale; Apply reads the fields again anyway.
     }
+  }
+
+  // ---- the live chat ---------------------------------------------------------------------------
+
+  /** A message came, often the first of several: read the conversation again once it is quiet. */
+  private followChat(): void {
+    clearTimeout(this.chatTimer)
+    this.chatTimer = setTimeout(() => void this.rereadChat(), CHAT_QUIET_MS)
+  }
+
+  /**
+   * The hint and the frustration flag from the conversation as it is now, touching nothing the
+   * agent chose or typed: a branch they picked stays, an unpicked one follows the new hint, said
+   * quietly. Never under a running Apply or Insert, nor while Apply asks to overwrite: it waits
+   * its turn. A failed read keeps the last hint.
+   */
+  private async rereadChat(): Promise<void> {
+    const suggested = () => {
+      const decision = this.view().decision
+      return decision?.applies && decision.branch.number
+    }
+    await this.guard(
+      async (generation) => {
+        const { customerMessages } = await this.host.readTicket()
+        if (this.state.busy || this.state.confirmOverwrite) return this.followChat()
+        const before = suggested()
+        this.set(chatOf(customerMessages), generation)
+        const number = suggested()
+        if (before && number && number !== before && this.state.notice?.tone !== 'error') this.set({ notice: { tone: 'info', key: 'hintChanged', params: { number } } })
+      },
+      () => ({}),
+    )
+  }
+
+  // ---- the audit note, after the agent's save (saved-note.ts) -------------------------------
+
+  /**
+   * Writes the pending audit note once Zendesk reported the ticket saved; a failed one is tried
+   * again on the next save or the agent's retry, and saved-note.ts looks first whether the failed
+   * try landed after all. Nothing else is written: no note, one already written, or under way.
+   */
+  async writeNote(): Promise<void> {
+    const { auditNote: note } = this.state
+    if (note?.status !== 'pending' && note?.status !== 'failed') return
+    const generation = this.generation
+    // Dropped for a requester no longer shown, or once a later Apply's note took this one's place.
+    const report = (status: AuditNote['status'], failure: ZendeskFailure | null = null) => {
+      if (generation === this.generation && this.state.auditNote?.marker === note.marker) this.set({ auditNote: { ...note, status, failure } })
+    }
+    report('writing')
+    await import('./saved-note').then(
+      (chunk) => chunk.writeSavedNote(this.host, this.state, note, report),
+      (error: unknown) => report('failed', failureOf(error)),
+    )
   }
 
   /** Picks the suggested empathy phrase for the current branch (the agent can change it). */
@@ -309,11 +380,12 @@ export class Sidebar {
 
   /**
    * Applies the branch: sets the consultation type (option tags), adds the extra tags, inserts the
-   * pending texts, writes the audit note. All or nothing for the first three: a failure undoes
-   * what was done before it. One click applies once.
+   * pending texts, all or nothing (a failure undoes what was done before it), and leaves the audit
+   * note pending until the agent saves. One click applies once.
    */
   async apply(overwrite = false): Promise<void> {
-    const plan = this.state.busy ? null : planFor(this.state, this.view(), overwrite)
+    // The pending note's marker: random, so no other comment of the ticket carries it.
+    const plan = this.state.busy ? null : planFor(this.state, this.view(), overwrite, `nmh-${Math.random().toString(36).slice(2)}`)
     if (!plan) return
     const generation = this.generation
     this.set({ busy: 'apply', confirmOverwrite: null, notice: null })

@@ -2,11 +2,12 @@ import type { Translate, UiLanguage } from '../i18n'
 import type { SidebarState } from '../sidebar/state'
 import type { Sidebar } from '../sidebar/store'
 import type { SidebarView } from '../sidebar/view'
-import { blockerText } from './messages'
+import { blockerText, failureText } from './messages'
 
-/** Apply (once per click), the overwrite question, Undo. */
+/** Apply (once per click), the overwrite question, Undo, the audit note's state. */
 export function ApplyBar({ state, view, sidebar, t, language }: { state: SidebarState; view: SidebarView; sidebar: Sidebar; t: Translate; language: UiLanguage }) {
   const blocker = view.applyBlocker
+  const note = state.auditNote
   return (
     <section class="apply" data-testid="apply-bar">
       {state.confirmOverwrite ? (
@@ -34,6 +35,20 @@ export function ApplyBar({ state, view, sidebar, t, language }: { state: Sidebar
         </p>
       ) : null}
       {view.pending.length ? <p class="muted small">{t('applyWillInsert', { count: view.pending.length })}</p> : null}
+      {note ? (
+        // The audit note: waits for the save, is written, or why not (a failed one with its retry).
+        <p class="muted small" role="status" data-audit-note={note.status}>
+          {t(`auditNote_${note.status}`)}
+          {note.failure ? (
+            <>
+              {` ${failureText(t, note.failure)} `}
+              <button type="button" class="c-btn c-btn--sm" data-action="retry-note" onClick={() => void sidebar.writeNote()}>
+                {t('retry')}
+              </button>
+            </>
+          ) : null}
+        </p>
+      ) : null}
     </section>
   )
 }

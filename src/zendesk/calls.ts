@@ -119,7 +119,10 @@ export function createZafCalls(client: ZafClient, timeoutMs = DEFAULT_CALL_TIMEO
     async request<T>(options: ZafRequestOptions): Promise<RestResponse<T>> {
       const call = `${options.type ?? 'GET'} ${options.url}`
       // The host rejects a non-2xx answer with the same shape it resolves a 2xx one with.
-      const request = client.request({ ...options, httpCompleteResponse: true }).catch((answer: unknown) => answer)
+      // `autoRetry: false`: one retry policy, ours (retry.ts waits Retry-After and tells the agent;
+      // a write whose outcome is unknown is only tried again by the agent, after a look), never
+      // the host's own 429 retries stacked under it, unseen and uncounted.
+      const request = client.request({ ...options, httpCompleteResponse: true, autoRetry: false }).catch((answer: unknown) => answer)
       const answer = await withTimeout(call, request, timeoutMs)
       const response = isRecord(answer) ? answer : {}
       const status = Number(response.status) || 0

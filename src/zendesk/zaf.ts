@@ -18,6 +18,8 @@ export interface ZafRequestOptions {
   /** Resolve with { status, headers, responseJSON, responseText } instead of the body alone. */
   httpCompleteResponse?: boolean
   cors?: boolean
+  /** Whether the host retries a 429 itself (zaf-toolbox types it; behaviour undocumented). */
+  autoRetry?: boolean
 }
 
 /** Context sent with `app.registered` and returned by `client.context()`. */

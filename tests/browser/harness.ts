@@ -73,6 +73,8 @@ export interface OpenOptions {
   locale?: string
   /** `?setting.<name>=`: installation settings overrides. */
   settings?: Record<string, string | boolean>
+  /** Other URL options of the host page (`role`, `article`, `composer`, …: dev/zendesk-host/page.ts). */
+  query?: Record<string, string>
   /** Wait until the host has registered the app (default true). */
   waitForRegistration?: boolean
   viewport?: { width: number; height: number }
@@ -146,6 +148,7 @@ export async function openScenario(host: LocalHost, browser: Browser, scenario: 
   if (options.layout) params.layout = options.layout
   if (options.locale) params.locale = options.locale
   for (const [name, value] of Object.entries(options.settings ?? {})) params[`setting.${name}`] = value
+  Object.assign(params, options.query)
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } })
   const page = await context.newPage()
   page.setDefaultTimeout(TIMEOUTS.action)

@@ -37,6 +37,13 @@ async function apply(app: Frame) {
   await app.locator('[data-testid="notice"][data-tone="success"]').waitFor({ timeout: TIMEOUTS.app })
 }
 
+/** The agent submits; resolves with the ticket's notes once the app has written its audit note. */
+async function saved(s: ScenarioPage) {
+  await s.page.evaluate(() => window.__host!.submit())
+  await s.app.locator('[data-audit-note="written"]').waitFor({ timeout: TIMEOUTS.app })
+  return (await s.hostState()).notes
+}
+
 async function selectedEmpathy(app: Frame): Promise<string> {
   return app.locator('[data-step="empathy"] select').inputValue()
 }
@@ -65,7 +72,7 @@ describe('scenarios in the browser', { timeout: TEST_TIMEOUT }, () => {
     expect(s.errors).toEqual([])
   })
 
-  it('branch 1: Insert puts the article’s text in the draft; Apply sets the picked tag and writes the note', async () => {
+  it('branch 1: Insert puts the article’s text in the draft; Apply sets the picked tag; the note comes with the save', async () => {
     const s = await open('nonmember-account')
     expect(await branch(s.app)).toBe('verify_then_reinquire')
     await s.page.evaluate(() => window.__host!.setDraft('기사님, '))
@@ -83,8 +90,10 @@ describe('scenarios in the browser', { timeout: TEST_TIMEOUT }, () => {
     // The draft kept the agent's words and the first insert; Apply added what was still pending.
     expect(state.draft).toBe(['기사님, ', articleText('nonmember_notice'), empathy, articleText('verification_steps_app')].join('\n\n'))
     expect(state.fields[String(NESTED_FIELD_ID)]?.value).toBe(nestedTagFor(['대리_기사', '정산/수수료', '정산', '정산금 미입금']))
-    expect(state.notes).toHaveLength(1)
-    expect(state.notes[0]!.public).toBe(false)
+    expect([state.notes.length, state.restUpdates]).toEqual([0, 0])
+    const notes = await saved(s)
+    expect(notes).toHaveLength(1)
+    expect(notes[0]!.public).toBe(false)
     expect(s.errors).toEqual([])
   })
 
@@ -117,9 +126,9 @@ describe('scenarios in the browser', { timeout: TEST_TIMEOUT }, () => {
     await s.app.locator('[data-testid="identity-gate"][data-gate="passed"]').waitFor()
     await shoot(s, 'screenshot-1.png')
     await apply(s.app)
-    const state = await s.hostState()
     expect(await field(s)).toBe(nestedTagFor(['대리_기사', '서류/증명서', '증명서 발급', '해촉증명서']))
-    const note = state.notes[0]!.body
+    const note = (await saved(s))[0]!.body
+    const state = await s.hostState()
     expect(note).toContain('정*수')
     expect(note).toContain('010-****-6789')
     const secrets = ['정민수', '2345', '01023456789', '850307', '1234567', '1985.03.07', '03.07']

@@ -13,37 +13,13 @@ import { editorHtml } from '../../src/zendesk/editor-html'
 import { EXAMPLE_STEP_MACROS } from '../../dev/zendesk-host/fixtures/scenarios'
 import { MACROS, USERS, macroCommentText } from '../../dev/zendesk-host/fixtures/fixtures'
 import { NESTED_FIELD_ID, nestedTagFor } from '../../dev/zendesk-host/fixtures/consultation'
-import { appFrame, POLL, probeFrame, readHost, TEST_TIMEOUT, TIMEOUTS, useHarness } from './harness'
+import { POLL, TEST_TIMEOUT, TIMEOUTS, useHarness } from './harness'
 import type { ProbeWindow, ScenarioPage } from './harness'
 
 const harness = useHarness()
 
 /** Opens a scenario with any URL options of the host (`composer`, `role`, `submit`, …). */
-async function open(scenario: string, query: Record<string, string> = {}): Promise<ScenarioPage> {
-  const context = await harness.browser.newContext({ viewport: { width: 1400, height: 900 } })
-  const page = await context.newPage()
-  page.setDefaultTimeout(TIMEOUTS.action)
-  const errors: string[] = []
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`))
-  await page.goto(harness.host.scenarioUrl(scenario, query), { waitUntil: 'load' })
-  const app = await appFrame(page)
-  await page.waitForFunction(() => window.__host?.registeredAt != null, undefined, { ...POLL, timeout: TIMEOUTS.app })
-  return {
-    page,
-    context,
-    app,
-    errors,
-    hostState: () => readHost(page),
-    async requesterName() {
-      const name = app.locator('[data-testid="requester-name"]')
-      await name.waitFor({ timeout: TIMEOUTS.app })
-      return (await name.textContent())?.trim() ?? ''
-    },
-    probe: () => probeFrame(page),
-    screenshotSidebar: () => Promise.reject(new Error('not used here')),
-    close: () => context.close(),
-  }
-}
+const open = (scenario: string, query: Record<string, string> = {}): Promise<ScenarioPage> => harness.open(scenario, { query })
 
 const client = (frame: Frame) => ({
   get: (paths: string[]) => frame.evaluate((p) => (window as unknown as ProbeWindow).client.get(p), paths),

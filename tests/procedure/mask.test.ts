@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { maskBirthDate, maskName, maskPersonalData, maskPhone, RRN_MASK } from '../../src/procedure'
+import { maskBirthDate, maskName, maskPhone, RRN_MASK } from '../../src/procedure'
+import { maskPersonalData } from '../../src/procedure/mask-text'
 
 const TODAY = new Date(2025, 5, 15)
 

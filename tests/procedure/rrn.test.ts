@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { checkIdentity, detectRrn, maskPersonalData, maskRrns, parseBirthDate, parseMobilePhone, parseName, RRN_MASK } from '../../src/procedure'
+import { checkIdentity, detectRrn, maskRrns, parseBirthDate, parseMobilePhone, parseName, RRN_MASK } from '../../src/procedure'
+import { maskPersonalData } from '../../src/procedure/mask-text'
 
 // Full-width form of a text: ASCII digits, dots, dashes, slashes and spaces → U+FF01… and U+3000.
 const fullWidth = (text: string) => text.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).replace(/ /g, '\u3000')

@@ -22,7 +22,7 @@ function plan(change: Partial<ApplyPlan> = {}): ApplyPlan {
       { id: 'empathy', text: 'E' },
       { id: 'nonmember_notice', text: 'N' },
     ],
-    note: { ticketId: 1, body: 'note' },
+    note: null,
     lastApply: null,
     overwrite: false,
     ...change,
@@ -51,16 +51,17 @@ describe('insertPieces', () => {
 })
 
 describe('applyPlan', () => {
-  it('reads the fields, sets them, adds the tags, inserts the texts, then writes the note', async () => {
+  it('reads the fields, sets them, adds the tags, inserts the texts', async () => {
     const outcome = await applyPlan(host, plan())
-    expect(names()).toEqual(['readFieldValues', 'setFieldValues', 'addTags', 'insertText', 'writeInternalNote'])
-    expect(outcome).toEqual({ kind: 'applied', change: { previous: { 100: null }, written: { 100: 'settlement' }, addedTags: ['helper'] }, noteFailure: null })
-    expect(host).toMatchObject({ fields: { 100: 'settlement' }, tags: ['helper'], draft: ['E\n\nN'], notes: [{ ticketId: 1, body: 'note' }] })
+    expect(names()).toEqual(['readFieldValues', 'setFieldValues', 'addTags', 'insertText'])
+    expect(outcome).toEqual({ kind: 'applied', change: { previous: { 100: null }, written: { 100: 'settlement' }, addedTags: ['helper'] } })
+    expect(host).toMatchObject({ fields: { 100: 'settlement' }, tags: ['helper'], draft: ['E\n\nN'] })
   })
 
-  it('writes no note when the plan has none', async () => {
-    await applyPlan(host, plan({ note: null }))
+  it('writes no note, even with one planned: nothing is saved before the agent submits', async () => {
+    await applyPlan(host, plan({ note: plannedNote() }))
     expect(host.callsOf('writeInternalNote')).toEqual([])
+    expect(host.notes).toEqual([])
   })
 
   it('asks before replacing a value the agent set by hand, and writes nothing', async () => {
@@ -118,12 +119,6 @@ describe('applyPlan', () => {
     expect(host.fields[100]).toBe('settlement')
   })
 
-  it('a failed note leaves the rest applied, and says why', async () => {
-    host.failures.writeInternalNote = hostError('PUT /api/v2/tickets/1.json', 'forbidden')
-    const outcome = await applyPlan(host, plan())
-    expect(outcome).toMatchObject({ kind: 'applied', noteFailure: { kind: 'host', message: 'forbidden' } })
-    expect(host).toMatchObject({ fields: { 100: 'settlement' }, draft: ['E\n\nN'] })
-  })
 })
 
 describe('restore (rollback and Undo)', () => {
@@ -135,12 +130,15 @@ describe('restore (rollback and Undo)', () => {
   })
 })
 
+const settlement = { depths: ['대리_기사', '정산/수수료', '정산'], tag: 'settlement' }
+const planOf = (patch: Partial<SidebarState>, settings: Record<string, unknown> = {}, overwrite = false) => {
+  const state = readyState({ pickedDepth: settlement, empathy: { kind: '양해', phrase: 'E' }, ...patch }, settings)
+  return planFor(state, viewOf(state, TODAY), overwrite, 'nmh-test')
+}
+/** The audit note an Apply with the setting on leaves pending. */
+const plannedNote = () => planOf({}, { audit_note: true })!.note!
+
 describe('planFor', () => {
-  const settlement = { depths: ['대리_기사', '정산/수수료', '정산'], tag: 'settlement' }
-  const planOf = (patch: Partial<SidebarState>, settings: Record<string, unknown> = {}, overwrite = false) => {
-    const state = readyState({ pickedDepth: settlement, empathy: { kind: '양해', phrase: 'E' }, ...patch }, settings)
-    return planFor(state, viewOf(state, TODAY), overwrite)
-  }
 
   it('is the view’s write, texts and the extra tags the ticket lacks', () => {
     const planned = planOf({ ticket: snapshot({ ticketTags: ['daeri'] }) }, { extra_tags: 'daeri, helper' }, true)
@@ -148,14 +146,22 @@ describe('planFor', () => {
     expect(planned?.pieces.map((piece) => piece.id)).toEqual(['empathy', 'nonmember_notice', 'verification_steps_app'])
   })
 
-  it('carries the audit note, in the agent’s language, when the setting asks for one', () => {
+  it('leaves the audit note pending when the setting asks for one: what it will say, its marker', () => {
     const note = planOf({}, { audit_note: true })?.note
-    expect(note?.ticketId).toBe(1)
-    expect(note?.body).toContain('분기 1')
-    expect(note?.body).toContain('대리_기사 ▶ 정산/수수료 ▶ 정산')
-    expect(note?.body).toContain('empathy, nonmember_notice, verification_steps_app')
-    // A new ticket has no id yet: nothing to write the note on.
-    expect(planOf({ ticket: snapshot({ ticketId: null }) }, { audit_note: true })?.note).toBeNull()
+    expect(note).toMatchObject({ status: 'pending', marker: 'nmh-test', input: { inserted: ['empathy', 'nonmember_notice', 'verification_steps_app'], identity: null } })
+    expect(note?.input.decision.branch.id).toBe('verify_then_reinquire')
+    // A new ticket has no number yet: the note still waits for the save, which gives it one.
+    expect(planOf({ ticket: snapshot({ ticketId: null }) }, { audit_note: true })?.note?.status).toBe('pending')
+    expect(planOf({}, { audit_note: false })?.note).toBeNull()
+  })
+
+  it('keeps the steps of an earlier Apply whose note is still pending, and only those', () => {
+    const earlier = planOf({}, { audit_note: true })!.note!
+    const again = (status: typeof earlier.status) =>
+      planOf({ auditNote: { ...earlier, status, input: { ...earlier.input, inserted: ['contact_match_request'] } }, inserted: ['empathy', 'nonmember_notice', 'verification_steps_app'] }, { audit_note: true })
+    // Everything was inserted already: this Apply only sets the field again.
+    expect(again('pending')?.note?.input.inserted).toEqual(['contact_match_request'])
+    expect(again('written')?.note?.input.inserted).toEqual([])
   })
 
   it('is null while Apply is blocked', () => {
@@ -170,15 +176,20 @@ describe('the state after Apply and Undo', () => {
 
   it('applied: the texts marked sent, the ticket as written, a success', () => {
     const pieces = [{ id: 'nonmember_notice' as const, text: 'N' }]
-    expect(afterApply(before, plan({ pieces }), { kind: 'applied', change, noteFailure: null })).toEqual({
+    expect(afterApply(before, plan({ pieces }), { kind: 'applied', change })).toEqual({
       busy: null,
       inserted: ['empathy', 'nonmember_notice'],
       lastApply: change,
       ticket: { ...before.ticket, consultationValues: { 100: 'settlement' }, ticketTags: ['old', 'helper'] },
+      auditNote: null,
       notice: { tone: 'success', key: 'applied' },
     })
-    const noteFailure = rejected('note').failure
-    expect(afterApply(before, plan(), { kind: 'applied', change, noteFailure }).notice).toEqual({ tone: 'error', key: 'appliedNoteFailed', failure: noteFailure })
+  })
+
+  it('applied with the audit note on: the plan’s note is pending in the state (a failed Apply leaves none)', () => {
+    const note = plannedNote()
+    expect(afterApply(before, plan({ note }), { kind: 'applied', change }).auditNote).toBe(note)
+    expect(afterApply(before, plan({ note }), { kind: 'failed', failure: rejected('set').failure, leftApplied: null })).not.toHaveProperty('auditNote')
   })
 
   it('asked: the question, nothing else', () => {
@@ -201,7 +212,15 @@ describe('the state after Apply and Undo', () => {
       busy: null,
       lastApply: null,
       ticket: { ...applied.ticket, consultationValues: { 100: 'by_hand' }, ticketTags: ['old'] },
+      auditNote: null,
       notice: { tone: 'success', key: 'undone' },
     })
+  })
+
+  it('undone before the save: the pending note is cancelled; one already written stays said', () => {
+    const pending = plannedNote()
+    expect(afterUndo(readyState({ lastApply: change, auditNote: pending }), change).auditNote).toBeNull()
+    const written = { ...pending, status: 'written' as const }
+    expect(afterUndo(readyState({ lastApply: change, auditNote: written }), change).auditNote).toBe(written)
   })
 })

@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest'
-import { depthChoices, filterChoices, resolveConsultation } from '../../src/sidebar/consultation'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { perDepthConsultationFields, PER_DEPTH_FIELD_IDS, perDepthTag, taxonomyPaths } from '../../dev/zendesk-host/fixtures/consultation'
+import { depthChoices, filterChoices, loadPerDepth, resolveConsultation } from '../../src/sidebar/consultation'
 import type { FieldDefinition } from '../../src/zendesk/ticket-host'
+
+// The per-depth layout's code is a chunk of its own, loaded with the fields' definitions.
+beforeAll(() => loadPerDepth())
 
 const nested: FieldDefinition = {
   id: 100,
@@ -64,7 +68,7 @@ describe('depthChoices', () => {
     expect(choices.map((choice) => choice.tag)).toEqual(['driver_ride', 'driver_settlement', 'driver_etc_nonmember_etc', 'driver_etc_event'])
   })
 
-  it('lists the second depth field for per-depth fields', () => {
+  it('per-depth options that encode no parentage: the second depth under the root, nothing deeper offered', () => {
     expect(depthChoices({ layout: 'per_depth', fieldIds: [11, 12, 13, 14] }, perDepth, '대리_기사')).toEqual([
       { depths: ['대리_기사', '운행/콜'], tag: 'd2_ride' },
       { depths: ['대리_기사', '기타/이벤트'], tag: 'd2_etc' },
@@ -104,6 +108,81 @@ describe('per-depth fields whose options carry the whole path (as Zendesk names 
 
   it('offers only the root’s second depths in the picker', () => {
     expect(depthChoices(fields, definitions, '대리_기사')).toEqual([{ depths: ['대리_기사', '기타/이벤트'], tag: 'd2_driver_etc' }])
+  })
+})
+
+describe('per-depth fields as the fixture account has them: full paths through every depth', () => {
+  const fields = { layout: 'per_depth', fieldIds: [...PER_DEPTH_FIELD_IDS] } as const
+  const definitions: FieldDefinition[] = perDepthConsultationFields('fixture').map((field) => ({
+    id: field.id,
+    title: field.title,
+    type: field.type,
+    options: field.custom_field_options.map((option) => ({ name: option.name, tag: option.value })),
+  }))
+  /** The same fields with each option named by its own depth only: parentage is then in the tags. */
+  const ownNames = definitions.map((field) => ({ ...field, options: field.options.map((option) => ({ ...option, name: option.name.split('::').at(-1)! })) }))
+  const leavesUnder = (root: string) =>
+    taxonomyPaths()
+      .filter((path) => path.leaf && path.labels[0] === root)
+      .map((path) => ({ depths: [...path.labels], tag: perDepthTag(path) }))
+  const tagsOf = (labels: string[]) => labels.map((_, i) => perDepthTag(taxonomyPaths().find((path) => path.labels.join('::') === labels.slice(0, i + 1).join('::'))!))
+
+  it('offers every leaf under the root, each as its full path, in the taxonomy’s order', () => {
+    const choices = depthChoices(fields, definitions, '대리_기사')
+    expect(choices).toEqual(leavesUnder('대리_기사'))
+    expect(choices.map((choice) => choice.depths.join(' ▶ '))).toContain('대리_기사 ▶ 정산/수수료 ▶ 정산 ▶ 정산 내역 확인')
+    // A leaf at depth 3 is a full path too; a depth with something under it is not offered.
+    expect(choices.map((choice) => choice.depths.join(' ▶ '))).toContain('대리_기사 ▶ 기타/이벤트 ▶ 이벤트')
+    expect(choices.some((choice) => choice.depths.join('::') === '대리_기사::정산/수수료::정산')).toBe(false)
+    expect(depthChoices(fields, definitions, '대리_고객')).toEqual(leavesUnder('대리_고객'))
+  })
+
+  it('reads the same tree from the tags when each option is named by its own depth only', () => {
+    expect(depthChoices(fields, ownNames, '대리_기사')).toEqual(leavesUnder('대리_기사'))
+  })
+
+  it.each([
+    ['the nested names', definitions],
+    ['the tags', ownNames],
+  ])('Apply writes one tag per depth through %s, clearing nothing for a full four-depth path', (_label, fieldDefinitions) => {
+    const path = ['대리_기사', '정산/수수료', '정산', '정산 내역 확인']
+    const tags = tagsOf(path)
+    expect(resolveConsultation(fields, fieldDefinitions, path)).toEqual({ ok: true, write: Object.fromEntries(PER_DEPTH_FIELD_IDS.map((id, i) => [id, tags[i]])) })
+  })
+
+  it('a leaf at depth 3 clears depth 4 only', () => {
+    const path = ['대리_기사', '기타/이벤트', '이벤트']
+    const [d1, d2, d3] = tagsOf(path)
+    expect(resolveConsultation(fields, definitions, path)).toEqual({ ok: true, write: { 360011: d1, 360012: d2, 360013: d3, 360014: null } })
+  })
+
+  it('a picked path writes back exactly the tags it was built from', () => {
+    for (const choice of depthChoices(fields, ownNames, '대리_기사')) {
+      const resolution = resolveConsultation(fields, ownNames, choice.depths)
+      expect(resolution).toMatchObject({ ok: true })
+      const deepest = PER_DEPTH_FIELD_IDS[choice.depths.length - 1]!
+      if (resolution?.ok) expect(resolution.write[deepest]).toBe(choice.tag)
+    }
+  })
+
+  it('a name under two parents stays under its own: 대리_고객’s 비회원문의 ▶ 기타, not 대리_기사’s', () => {
+    const path = ['대리_고객', '기타/이벤트', '비회원문의', '기타']
+    const write = { 360011: 'd1_daeri_customer', 360012: 'd2_daeri_customer__etc_event', 360013: 'd3_daeri_customer__etc_event__nonmember', 360014: 'd4_daeri_customer__etc_event__nonmember__etc' }
+    expect(resolveConsultation(fields, ownNames, path)).toEqual({ ok: true, write })
+    expect(resolveConsultation(fields, definitions, path)).toEqual({ ok: true, write })
+  })
+
+  it('refuses a depth that is not under the one above', () => {
+    expect(resolveConsultation(fields, definitions, ['대리_기사', '보험', '정산'])).toEqual({ ok: false, problem: 'option_missing', fieldId: 360013, path: '정산' })
+  })
+
+  it('is not resolved before the per-depth code is loaded (Apply waits, as for the definitions)', async () => {
+    vi.resetModules()
+    const fresh = await import('../../src/sidebar/consultation')
+    expect(fresh.resolveConsultation(fields, definitions, ['대리_기사', '기타/이벤트', '이벤트'])).toBeNull()
+    expect(fresh.depthChoices(fields, definitions, '대리_기사')).toEqual([])
+    await fresh.loadPerDepth()
+    expect(fresh.depthChoices(fields, definitions, '대리_기사')).toHaveLength(leavesUnder('대리_기사').length)
   })
 })
 

@@ -135,9 +135,10 @@ describe('the consultation field’s options (one wave, no REST read where the d
 
   it('are read from the cache or REST for per-depth fields, whatever their labels', async () => {
     host.settings = { ...host.settings, consultation_layout: 'per_depth', consultation_field_ids: '100, 101' }
+    const depth1: FieldDefinition = { id: 100, type: 'tagger', options: [{ name: '대리_기사', tag: 'd1' }] }
     const depth2: FieldDefinition = { id: 101, type: 'tagger', options: [{ name: '대리_기사::기타/이벤트', tag: 'd2' }] }
-    host.ticketFields = [FAKE_FIELD, depth2]
-    host.definitions = [FAKE_FIELD, depth2]
+    host.ticketFields = [depth1, depth2]
+    host.definitions = [depth1, depth2]
     await sidebar().store.load()
     expect(host.callsOf('readFieldDefinitions')).toEqual([[[100, 101]]])
   })
@@ -353,5 +354,24 @@ describe('writing through the store', () => {
     expect(store.current.phoneMatch).toBe('same')
     store.updatePhones({ kakaoTalk: '010-9999-5678' })
     expect(store.current.phoneMatch).toBe('different')
+  })
+})
+
+describe('the per-depth layout', () => {
+  it('loads its code with the fields’ definitions: full paths to pick, one tag per depth on Apply', async () => {
+    host.userField = { value: 'non_member' }
+    host.settings = { ...host.settings, consultation_layout: 'per_depth', consultation_field_ids: '11, 12, 13' }
+    host.definitions = [
+      { id: 11, title: '1', type: 'tagger', options: [{ name: '대리_기사', tag: 'd1' }] },
+      { id: 12, title: '2', type: 'tagger', options: [{ name: '대리_기사::정산/수수료', tag: 'd2' }] },
+      { id: 13, title: '3', type: 'tagger', options: [{ name: '대리_기사::정산/수수료::정산', tag: 'd3' }] },
+    ]
+    host.fields = { 11: null, 12: null, 13: null }
+    const { store } = sidebar()
+    await store.load()
+    expect(store.view().choices).toEqual([{ depths: ['대리_기사', '정산/수수료', '정산'], tag: 'd3' }])
+    store.pickDepth(store.view().choices[0]!)
+    await store.apply()
+    expect(host.fields).toEqual({ 11: 'd1', 12: 'd2', 13: 'd3' })
   })
 })

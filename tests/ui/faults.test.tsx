@@ -199,15 +199,27 @@ describe('writing', () => {
     expect(client.data[nestedPath]).toBe(fixedTag)
   })
 
-  it('the audit note failing does not undo the apply, and says so', async () => {
-    server.use(http.put('*/api/v2/tickets/:id.json', () => faultResponse('500')))
+  it('the audit note failing after the save does not undo the apply, says so beside Apply, and its retry looks first', async () => {
+    let puts = 0
+    server.use(http.put('*/api/v2/tickets/:id.json', () => (puts++ === 0 ? faultResponse('500') : undefined)))
     const { client } = open('reinquiry-same')
     await branchShown()
     await waitForApply()
     fireEvent.click(button('apply'))
-    expect(await noticeShown('error')).toMatch(/감사 메모는 남기지 못했습니다/)
+    expect(await noticeShown('success')).toMatch(/적용됨/)
+    client.trigger('ticket.submit.done')
+    const line = await waitFor(() => {
+      const found = document.querySelector('[data-audit-note="failed"]')
+      if (!found) throw new Error('no failed note yet')
+      return found
+    })
+    expect(line.textContent).toMatch(/감사 메모를 남기지 못했습니다/)
     expect(sets(client)).toEqual([{ [nestedPath]: fixedTag }])
     expect(inserts(client)).toHaveLength(1)
+    fireEvent.click(await findAction('retry-note'))
+    await waitFor(() => expect(document.querySelector('[data-audit-note]')?.getAttribute('data-audit-note')).toBe('written'))
+    expect(requests(client).filter((request) => request.startsWith('GET') && request.includes('/comments.json'))).toHaveLength(1)
+    expect(puts).toBe(2)
   })
 })
 

@@ -88,11 +88,20 @@ describe('branch 1: a non-member with an account question', () => {
     expect(sets(client)).toEqual([])
   })
 
-  it('writes an internal note with the branch and reasons, through REST', async () => {
+  it('writes an internal note with the branch and reasons, through REST, once the agent saved', async () => {
     const { client, scenario } = open('nonmember-account')
     await pickDepth(nestedTagFor(['대리_기사', '정산/수수료', '정산', '정산금 미입금'])!)
     await applyOnce(client)
-    const notes = zendeskApi.state.updates.filter((update) => update.ticketId === scenario.ticket.id)
+    const updates = () => zendeskApi.state.updates.filter((update) => update.ticketId === scenario.ticket.id)
+    // Applied, not saved: nothing through REST, and the agent is told when the note comes.
+    expect(updates()).toEqual([])
+    expect(screen.getByText(/감사 메모는 제출해 저장되면 남깁니다/)).toBeTruthy()
+    client.trigger('ticket.submit.fail', { message: 'no' })
+    expect(updates()).toEqual([])
+    client.trigger('ticket.submit.done')
+    await waitFor(() => expect(document.querySelector('[data-audit-note]')?.getAttribute('data-audit-note')).toBe('written'))
+    expect(screen.getByText(/감사 메모를 남겼습니다/)).toBeTruthy()
+    const notes = updates()
     expect(notes).toHaveLength(1)
     expect(notes[0]!.comment?.public).toBe(false)
     expect(notes[0]!.comment?.body).toContain('분기 1')
@@ -154,6 +163,8 @@ describe('branch 3: a withdrawn driver asking for a termination certificate', ()
     const { inserted, written } = await applyOnce(client)
     expect(inserted).toEqual([editorHtml(empathy.phrase)])
     expect(written).toEqual([{ [nestedPath]: tag }])
+    client.trigger('ticket.submit.done')
+    await waitFor(() => expect(document.querySelector('[data-audit-note]')?.getAttribute('data-audit-note')).toBe('written'))
     const note = zendeskApi.state.updates.find((update) => update.ticketId === scenario.ticket.id)!.comment!.body
     expect(note).toContain('김*수')
     expect(note).toContain('010-****-6789')

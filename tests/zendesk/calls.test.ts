@@ -101,6 +101,17 @@ describe('request', () => {
     })
   })
 
+  it('asks the host never to retry by itself: one retry policy, ours (retry.ts)', async () => {
+    server.use(http.get(endpoint, () => HttpResponse.json({ user: { id: 5 } })))
+    const client = new FakeZafClient()
+    await createZafCalls(client).request({ url, type: 'GET' })
+    server.use(http.put(endpoint, () => HttpResponse.json({ user: { id: 5 } })))
+    await createZafCalls(client).request({ url, type: 'PUT', data: '{}' })
+    const sent = client.calls.flatMap((call) => (call.type === 'request' ? [call.options] : []))
+    expect(sent).toHaveLength(2)
+    for (const options of sent) expect(options).toMatchObject({ autoRetry: false, httpCompleteResponse: true })
+  })
+
   it('refuses a 2xx body that is not JSON', async () => {
     server.use(http.get(endpoint, () => new HttpResponse('<html>maintenance</html>', { status: 200 })))
     expect(await failureOf(createZafCalls(new FakeZafClient()).request({ url }))).toEqual({

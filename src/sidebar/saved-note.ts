@@ -1,0 +1,72 @@
+/**
+ * The audit note, written once after the agent's own save. Apply only records what it did (a
+ * pending note, apply.ts); when Zendesk reports the ticket saved (`ticket.submit.done`) this
+ * builds the note from the values read back then and writes it. Nothing is written before, on a
+ * failed save, or when the agent leaves unsaved: the pending note lives in the frame's memory and
+ * goes with it. This module and the builder are a chunk of their own, which the store fetches
+ * only to write a note: frames without the setting never load them.
+ */
+import { translator, withRareTexts } from '../i18n'
+import { failureOf, type ZendeskFailure } from '../zendesk/calls'
+import type { FieldDefinition, TicketHost } from '../zendesk/ticket-host'
+import { buildAuditNote, type AuditNoteInput } from './audit-note'
+import { consultationFieldIds, type ConsultationFields } from './settings'
+import type { SidebarState } from './state'
+
+/** What Apply knows for the note; the consultation type and tags come from the saved ticket. */
+export type NoteInput = Pick<AuditNoteInput, 'decision' | 'identity' | 'inserted'>
+
+export interface AuditNote {
+  input: NoteInput
+  /** A line only this note carries: how a retry finds a note that landed after all. */
+  marker: string
+  /** `no_ticket`: saved, but the ticket has no number to write to, so nothing is written. */
+  status: 'pending' | 'writing' | 'written' | 'failed' | 'no_ticket'
+  failure?: ZendeskFailure | null
+}
+
+/** The saved consultation type as depth names (a tag the field does not know stands as itself). */
+export function pathOfValues(fields: ConsultationFields, definitions: FieldDefinition[], values: Record<number, string | null>): string[] {
+  return consultationFieldIds(fields).flatMap((id) => {
+    const tag = values[id]
+    const name = definitions.find((field) => field.id === id)?.options.find((option) => option.tag === tag)?.name ?? tag
+    // A nested option's name is the whole path; a per-depth one adds its own depth.
+    const parts = name ? name.split('::').map((part) => part.trim()) : []
+    return fields.layout === 'nested' ? parts : parts.slice(-1)
+  })
+}
+
+/**
+ * Writes the note of the saved ticket and reports how it went: reads back what was saved (the
+ * ticket's number too, which a new ticket has only once saved), builds the note from it and writes
+ * it. After a failure the PUT may have landed all the same (a time-out says nothing about the
+ * server), so a retry looks for the note's marker among the ticket's newest comments first.
+ */
+export async function writeSavedNote(
+  host: TicketHost,
+  { settings, fieldDefinitions, language }: SidebarState,
+  note: AuditNote,
+  report: (status: AuditNote['status'], failure?: ZendeskFailure) => void,
+): Promise<void> {
+  try {
+    const fields = settings?.consultationFields
+    const saved = await host.readTicket({ consultationFieldIds: consultationFieldIds(fields) })
+    const { ticketId } = saved
+    if (ticketId === null) return report('no_ticket')
+    // The note's words are rare texts (split.ts): every frame does without them.
+    await withRareTexts(language)
+    const body = buildAuditNote(
+      {
+        ...note.input,
+        consultationPath: fields ? pathOfValues(fields, fieldDefinitions ?? [], saved.consultationValues) : [],
+        tags: settings?.extraTags.filter((tag) => saved.ticketTags.includes(tag)) ?? [],
+        marker: note.marker,
+      },
+      translator(language),
+    )
+    if (!(note.status === 'failed' && (await host.hasComment(ticketId, note.marker)))) await host.writeInternalNote(ticketId, body)
+    report('written')
+  } catch (error) {
+    report('failed', failureOf(error))
+  }
+}
