@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { ArticleView } from '../../src/sidebar/article-and-check'
 import { CHECK_TEXTS, checkLineText, checkSettings, readAccountFacts, settingsCheckLines, type AccountFacts, type CheckFinding } from '../../src/sidebar/settings-check'
+import { loadPerDepth } from '../../src/sidebar/consultation'
 import { parseSettings, type Settings } from '../../src/sidebar/settings'
 import type { ZendeskFailure } from '../../src/zendesk/calls'
 import type { FieldDefinition } from '../../src/zendesk/ticket-host'
@@ -93,6 +94,9 @@ describe('checkSettings: the settings against the account, one line per check', 
     expect(findings.find((f) => f.key === 'fixedPathMissing')).toMatchObject({ status: 'fail', params: { id: 100, path: '대리_기사::기타/이벤트::비회원문의::기타' } })
     expect(findings.find((f) => f.key === 'noRootOptions')).toMatchObject({ status: 'fail', setting: 'root_depth', params: { id: 100, root: '대리_기사' } })
   })
+
+  // readAccountFacts loads the per-depth code before the check runs; checkSettings alone needs it loaded.
+  beforeAll(loadPerDepth)
 
   it('per depth: each field checked, and the fixed path across them (depth names per field)', () => {
     const depth = (id: number, names: string[]): FieldDefinition => ({ id, title: `depth ${id}`, type: 'tagger', options: names.map((name) => ({ name, tag: `t${id}_${name}` })) })
