@@ -11,10 +11,9 @@ export interface Requester {
   tags: string[]
 }
 
-/** What the sidebar learns at registration: the installation's settings. */
+/** What the sidebar learns at registration: the installation's settings (the ticket's id comes with the ticket's read). */
 export interface Installation {
   settings: Record<string, unknown>
-  ticketId: number | null
 }
 
 /** What to read besides the requester: the member marker's user field and the 상담유형 fields. */
@@ -251,7 +250,7 @@ export function createTicketHost(client: ZafClient, timeoutMs = DEFAULT_CALL_TIM
     async registered() {
       const [context, metadata] = await withTimeout('app.registered', Promise.all([client.context(), client.metadata()]), timeoutMs)
       account = String(context.account?.subdomain)
-      return { settings: metadata.settings ?? {}, ticketId: asNumber(context.ticketId) }
+      return { settings: metadata.settings ?? {} }
     },
 
     async readTicket({ userFieldKey, consultationFieldIds = [] } = {}) {
