@@ -76,8 +76,8 @@ export function planFor(state: SidebarState, view: SidebarView, overwrite: boole
 /** A value the agent set by hand that Apply would replace (not one this app wrote). */
 function handSetConflict(current: FieldWrite, write: FieldWrite, lastApply: AppliedChange | null): boolean {
   return Object.entries(write).some(([id, tag]) => {
-    const now = current[Number(id)] ?? null
-    return now !== null && now !== tag && now !== (lastApply?.written[Number(id)] ?? null)
+    const now = current[+id] ?? null
+    return now !== null && now !== tag && now !== (lastApply?.written[+id] ?? null)
   })
 }
 

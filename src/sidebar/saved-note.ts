@@ -6,7 +6,7 @@
  * goes with it. This module and the builder are a chunk of their own, which the store fetches
  * only to write a note: frames without the setting never load them.
  */
-import { translator, withRareTexts } from '../i18n'
+import { loadLanguage, rareTextsFailed, translator } from '../i18n'
 import { failureOf, type ZendeskFailure } from '../zendesk/calls'
 import type { FieldDefinition, TicketHost } from '../zendesk/ticket-host'
 import { buildAuditNote, type AuditNoteInput } from './audit-note'
@@ -60,7 +60,8 @@ export async function writeSavedNote(
     const { ticketId } = saved
     if (ticketId === null) return say('no_ticket')
     // The note's words are rare texts (split.ts): every frame does without them.
-    await withRareTexts(language)
+    await loadLanguage(language, true)
+    if (rareTextsFailed(language)) throw new Error('texts not loaded')
     const body = buildAuditNote(
       {
         ...note.input,

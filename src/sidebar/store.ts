@@ -33,8 +33,6 @@ const statusOf = ({ status, evidence }: Status) => ({ value: status, evidence })
 /** What the sidebar reads from the customer's messages: the intent hint and frustration. */
 const chatOf = (messages: string[]) => ({ hint: hintFromMessages(messages), customerFrustrated: messages.some((message) => detectFrustration(message).frustrated) })
 
-/** Customers write in bursts: the conversation is read again once it has been quiet this long. */
-const CHAT_QUIET_MS = 1000
 
 export class Sidebar {
   private state: SidebarState
@@ -244,7 +242,8 @@ export class Sidebar {
           },
           () => ({}),
         ),
-      CHAT_QUIET_MS,
+      // Customers write in bursts: the conversation is read again once it has been quiet 1 s.
+      1000,
     )
   }
 
