@@ -100,8 +100,9 @@ const ALL_OPTIONS = {
   step_macros: JSON.stringify({ nonmember_notice: 910001, verification_steps_app: 910002, contact_match_request: 910003, kakaotalk_relogin: 910004 }),
   criteria_article_url: 'https://kakaomobilitysupport.zendesk.com/hc/ko/articles/42054092774553',
   reference_screens_url: 'https://kakaomobilitysupport.zendesk.com/hc/ko/articles/47791721113881',
-  // The article comparison, once the manifest declares its settings (its lazy chunk and texts are
-  // then counted here): procedure_article_id: '47791721113881', texts_source: 'article',
+  // The article comparison: its lazy chunk (and the Help Center read's) are counted here.
+  procedure_article_id: '47791721113881',
+  texts_source: 'article',
 }
 const DECIDED = '[data-testid="branch"], [data-testid="not-applicable"]'
 /**

@@ -91,7 +91,7 @@ describe('the split into core and rare texts (src/i18n/split.ts)', () => {
     ['status_unknown', 'rare'],
     ['failHttp429', 'rare'],
     ['label:consultation_field_ids', 'rare'],
-    ['articleDiffers', 'rare'],
+    ['setting_not_an_article_id', 'rare'],
     ['retry', 'core'],
     ['unheard_of', undefined],
   ])('%s is %s', (key, expected) => {
@@ -113,7 +113,7 @@ describe('the split into core and rare texts (src/i18n/split.ts)', () => {
 
   it('leaves the faults’ words out of the core file', () => {
     const rare = Object.keys(split.files.ko.rare)
-    for (const key of ['failTimeout', 'notice_failedStatus', 'notice_settingsBroken', 'setting_required', 'blocker_optionMissing', 'label:member_source', 'articleUnreadable']) {
+    for (const key of ['failTimeout', 'notice_failedStatus', 'notice_settingsBroken', 'setting_required', 'blocker_optionMissing', 'label:member_source', 'setting_not_an_article_id']) {
       expect(rare).toContain(key)
     }
     expect(split.keys).toContain('notice_applied')

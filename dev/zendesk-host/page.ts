@@ -8,11 +8,12 @@
  * `?setting.<name>=<value>` (override one installation setting), `?composer=rich|chat` (the reply
  * editor), `?role=agent|admin`, `?option_labels=full|leaf` (nested labels in `optionValues`),
  * `?raw_names=typed|dc` (REST `raw_name` of options with dynamic content), `?submit=fail` (the
- * first Submit fails), `?save_hook_timeout=<ms>` (how long a `ticket.save` hook may take).
+ * first Submit fails), `?save_hook_timeout=<ms>` (how long a `ticket.save` hook may take),
+ * `?article=today|changed|missing` (the procedure article the help center publishes).
  */
 import { AGENT, USERS, ZENDESK_SUBDOMAIN } from './fixtures/fixtures'
 import type { ZafComment, ZafConversationEntry } from './fixtures/fixtures'
-import { LOCALE_HEADER, RAW_NAMES_HEADER, AGENT_SAVE_HEADER } from './fixtures/caller'
+import { LOCALE_HEADER, RAW_NAMES_HEADER, AGENT_SAVE_HEADER, ARTICLE_HEADER, ARTICLE_VERSIONS } from './fixtures/caller'
 import { NESTED_SEPARATOR, NESTED_FIELD_ID } from './fixtures/consultation'
 import { DEFAULT_SCENARIO_ID, DEFAULT_SETTINGS, PER_DEPTH_SETTINGS, SCENARIOS, scenarioById } from './fixtures/scenarios'
 import type { HostScenario, SettingValue } from './fixtures/scenarios'
@@ -72,6 +73,7 @@ const composer = choice('composer', ['rich', 'chat'] as const)
 const role = choice('role', ['agent', 'admin'] as const)
 const optionLabels = choice('option_labels', ['full', 'leaf'] as const)
 const rawNames = choice('raw_names', ['typed', 'dc'] as const)
+const articleVersion = ARTICLE_VERSIONS.find((version) => version === params.get('article')) ?? scenario.article
 const hookTimeoutParam = params.get('save_hook_timeout')
 const hookTimeoutMs = hookTimeoutParam !== null && /^\d+$/.test(hookTimeoutParam) ? Number(hookTimeoutParam) : 30_000
 const state = new TicketState(scenario, settings, {}, { locale, role, optionLabels, composer })
@@ -363,7 +365,7 @@ function scheduleLog(): void {
 }
 
 const hostOrigin = location.origin
-const callerHeaders = { [LOCALE_HEADER]: locale, [RAW_NAMES_HEADER]: rawNames }
+const callerHeaders = { [LOCALE_HEADER]: locale, [RAW_NAMES_HEADER]: rawNames, [ARTICLE_HEADER]: articleVersion }
 /** This page load (REST faults with `times` count per page load). */
 const sessionId = newGuid()
 const appName = config.appName

@@ -90,8 +90,6 @@ export const TEXT_SPLIT = {
     'reason_rrn_refused',
     'reason_phone_foreign',
     'reason_phone_legacy_prefix',
-    // The article comparison (its own chunk, when configured).
-    'article*',
     // The audit note: its chunk waits for these before it builds the note; and why none was written.
     'note_*',
     'auditNote_failed',

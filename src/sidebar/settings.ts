@@ -28,6 +28,8 @@ export interface Settings {
   extraTags: string[]
   /** Step id → Zendesk macro id, applied instead of the built-in text. */
   stepMacros: Record<string, number>
+  /** The help-center article the texts follow (null: not compared), and whose wording is sent. */
+  article: { id: number; textsSource: 'built_in' | 'article' } | null
 }
 
 /** Names of the manifest parameters, as the admin sees them in the settings form. */
@@ -44,6 +46,8 @@ export type SettingName =
   | 'audit_note'
   | 'extra_tags'
   | 'step_macros'
+  | 'procedure_article_id'
+  | 'texts_source'
 
 /** The settings other modules point the admin to (only these: each name costs shipped bytes). */
 export const SETTING = { consultationFieldIds: 'consultation_field_ids' } as const satisfies Record<string, SettingName>
@@ -51,7 +55,7 @@ export const SETTING = { consultationFieldIds: 'consultation_field_ids' } as con
 /** What is wrong with one setting; `problem` is a message key, `detail` the offending value. */
 export interface SettingProblem {
   setting: SettingName
-  problem: 'required' | 'unknown_choice' | 'not_a_field_id' | 'not_a_url' | 'bad_json' | 'bad_macro_map' | 'bad_tag' | 'listed_twice'
+  problem: 'required' | 'unknown_choice' | 'not_a_field_id' | 'not_a_url' | 'bad_json' | 'bad_macro_map' | 'bad_tag' | 'listed_twice' | 'not_an_article_id'
   detail: string
 }
 
@@ -166,6 +170,14 @@ export function parseSettings(raw: Record<string, unknown>): ParsedSettings {
   // A checkbox: on, off or not set; anything else is not silently read as off.
   const audit = scalar(raw.audit_note)
   if (!/^(?:true|false|1|0|)$/.test(audit)) fail('audit_note', 'unknown_choice', audit)
+  // The article the texts follow (none: the built-in texts, not compared) and whose wording is sent.
+  const textsSource = text('texts_source')
+  if (!/^(?:built_in|article|)$/.test(textsSource)) fail('texts_source', 'unknown_choice', textsSource)
+  const articleId = text('procedure_article_id')
+  // An id Zendesk could have given: a safe positive integer. The article's wording needs an article.
+  if (articleId ? !/^[1-9]\d*$/.test(articleId) || !Number.isSafeInteger(+articleId) : textsSource === 'article') {
+    fail('procedure_article_id', articleId ? 'not_an_article_id' : 'required', articleId)
+  }
   const settings: Settings = {
     memberMarker,
     consultationFields,
@@ -174,6 +186,7 @@ export function parseSettings(raw: Record<string, unknown>): ParsedSettings {
     auditNote: audit === 'true' || audit === '1',
     extraTags: extraTags.map((tag) => tag.toLowerCase()),
     stepMacros,
+    article: articleId ? { id: +articleId, textsSource: textsSource === 'article' ? 'article' : 'built_in' } : null,
   }
   return problems.length ? { ok: false, problems } : { ok: true, settings }
 }

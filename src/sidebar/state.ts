@@ -10,6 +10,7 @@ import type { DepthChoice, FieldWrite } from './consultation'
 import type { AuditNote } from './saved-note'
 import type { RequesterStatusValue, StatusEvidence } from './requester-status'
 import type { SettingProblem, Settings } from './settings'
+import type { ArticleView, SettingsCheckView } from './article-and-check'
 
 /** A message for the agent. `key` is a UI message key (`notice_<key>`); `params` fill it. */
 export type Notice =
@@ -76,6 +77,9 @@ export interface SidebarState {
   /** The audit note of the last Apply: pending until the agent's save, then written (or why not). */
   auditNote: AuditNote | null
   notice: Notice | null
+  /** The help-center article and the admin's check (article-and-check.ts): per frame, so not in the initial state and kept across reloads. */
+  article?: ArticleView
+  settingsCheck?: SettingsCheckView
 }
 
 const EMPTY_IDENTITY: IdentityInput = { name: '', birthDate: '', phone: '', confirmedIsPerson: false }

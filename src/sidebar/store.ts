@@ -8,6 +8,7 @@ import { resolveLanguage, type UiLanguage } from '../i18n'
 import { failureOf, type ZendeskFailure } from '../zendesk/calls'
 import { patiently } from '../zendesk/retry'
 import type { FieldDefinition, Installation, TicketHost } from '../zendesk/ticket-host'
+import { followArticleAndCheck } from './article-and-check'
 import { afterApply, afterUndo, applyPlan, insertPieces, planFor, restore } from './apply'
 import { loadPerDepth, type DepthChoice } from './consultation'
 import { markerReads, readRequesterStatus, type Status } from './requester-status'
@@ -155,6 +156,7 @@ export class Sidebar {
           generation,
         )
         this.suggestEmpathy()
+        followArticleAndCheck(this, this.host, (patch) => this.set(patch))
         // The status first (one REST read where the data API cannot read the user field)...
         if (reading?.kind === 'needs_record')
           await this.guard(

@@ -4,6 +4,7 @@
  */
 import { checkIdentity, decide, matchPhones, reads, type Decision, type IdentityCheck, type PhoneMatch, type ReplyStep, type StepId } from '../procedure'
 import type { ZendeskFailure } from '../zendesk/calls'
+import { withArticleTexts } from './article-and-check'
 import { depthChoices, resolveConsultation, type DepthChoice, type FieldWrite, type Resolution } from './consultation'
 import { SETTING } from './settings'
 import type { PhoneInputs, SidebarState } from './state'
@@ -58,7 +59,7 @@ export function viewOf(state: SidebarState, today: Date = new Date()): SidebarVi
   const settings = state.settings
   const canWrite = state.settingsProblems.length === 0 && settings !== null
   const identity = checkIdentity(state.identity, today)
-  const decision = state.status === null ? null : decideFor(state, identity)
+  const decision = state.status === null ? null : withArticleTexts(decideFor(state, identity), state.article)
   const applies = decision?.applies ? decision : null
   const identityCheck = applies && reads(applies.branch, 'identity') ? identity : null
   const phoneCompare = comparePhones(state.phoneInputs)

@@ -12,6 +12,7 @@ import { NoticeBar } from './NoticeBar'
 import { PhoneMatchHelper } from './PhoneMatchHelper'
 import { RequesterHeader } from './RequesterHeader'
 import { circled, StepCard } from './StepCard'
+import { FootExtension } from './extensions'
 
 /** The whole sidebar for one ticket. */
 export function SidebarScreen({ sidebar, t, language }: { sidebar: Sidebar; t: Translate; language: UiLanguage }) {
@@ -81,6 +82,7 @@ export function SidebarScreen({ sidebar, t, language }: { sidebar: Sidebar; t: T
           <ApplyBar state={state} view={view} sidebar={sidebar} t={t} language={language} />
         </>
       ) : null}
+      <FootExtension state={state} sidebar={sidebar} />
       {links && (links.criteriaArticle || links.referenceScreens) ? (
         <nav class="links">
           {links.criteriaArticle ? (

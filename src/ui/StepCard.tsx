@@ -3,6 +3,7 @@ import type { Translate } from '../i18n'
 import type { SidebarState } from '../sidebar/state'
 import type { Sidebar } from '../sidebar/store'
 import { Checkbox } from './Checkbox'
+import { StepExtension } from './extensions'
 
 /** One reply step: its title, the article's text as a preview, and Insert (once). */
 export function StepCard({ step, index, state, sidebar, t }: { step: ReplyStep; index: number; state: SidebarState; sidebar: Sidebar; t: Translate }) {
@@ -20,6 +21,7 @@ export function StepCard({ step, index, state, sidebar, t }: { step: ReplyStep; 
         </Checkbox>
       ) : null}
       {step.text ? <div class="preview">{step.text}</div> : null}
+      <StepExtension step={step.id} state={state} />
       {macro ? <p class="muted small">{t('viaMacro', { id: macro })}</p> : null}
       {step.text ? (
         <button type="button" class="c-btn c-btn--sm" data-action="insert" disabled={inserted || state.busy !== null} onClick={() => void sidebar.insertStep(step.id)}>

@@ -45,6 +45,8 @@ export interface TicketSnapshot {
    * here could not be read (an unknown field id, say).
    */
   fieldDefinitions: FieldDefinition[]
+  /** `currentUser.role`: `admin`, `agent` or a custom role; unset when the host did not say. */
+  agentRole?: string
 }
 
 /** The requester's record from the REST API (`/api/v2/users/{id}.json`). */
@@ -112,12 +114,38 @@ export interface TicketHost {
   onFieldsChanged(fieldIds: readonly number[], handler: () => void): () => void
   /** Fits the iframe to the content's height. */
   resize(heightPx: number): void
+  /** A help-center article's published body (`/api/v2/help_center/{locale}/articles/{id}.json`); once per app instance. */
+  readArticle(locale: string, articleId: number): Promise<HelpCenterArticle>
+  /** The account's user fields (`/api/v2/user_fields.json`: its first page, 100 fields). */
+  readUserFields(): Promise<UserFieldDefinition[]>
+  /** A macro (`/api/v2/macros/{id}.json`); once per app instance, as the field definitions. */
+  readMacro(macroId: number): Promise<MacroRecord>
   /** Calls `handler` each time Zendesk reports the ticket saved (`ticket.submit.done`, not `.fail`). */
   onSaved(handler: () => void): () => void
   /** Calls `handler` when the conversation changes; read it again (`readTicket`), the event's data is not trusted. */
   onConversationChanged(handler: () => void): () => void
   /** Whether one of the ticket's newest comments, as the server holds them, contains `marker`. */
   hasComment(ticketId: number, marker: string): Promise<boolean>
+}
+
+/** A help-center article as the sidebar reads it: its HTML body (configuration, never personal data). */
+export interface HelpCenterArticle {
+  id: number
+  body: string
+}
+
+/** A user field: its key, type (`dropdown`, `text`, …) and, for a dropdown, its option values (tags). */
+export interface UserFieldDefinition {
+  key: string
+  type: string
+  options: string[]
+}
+
+/** A macro: whether it exists as that id is the answer itself; `active` says whether agents can apply it. */
+export interface MacroRecord {
+  id: number
+  title: string
+  active: boolean
 }
 
 function asNumber(value: unknown): number | null {
@@ -153,7 +181,7 @@ export function htmlToText(html: string): string {
     .trim()
 }
 
-function records(value: unknown): Record<string, unknown>[] {
+export function records(value: unknown): Record<string, unknown>[] {
   return Array.isArray(value) ? value.filter(isRecord) : []
 }
 
@@ -203,6 +231,8 @@ export function createTicketHost(client: ZafClient, timeoutMs = DEFAULT_CALL_TIM
     return read
   }
 
+  // Reads only some frames make (the article, the admin's check): their code loads with the first.
+  const configuration = () => import('./configuration-reads').then((reads) => reads.configurationReads(calls, readOnce))
   const fieldValues = (fieldIds: readonly number[], values: Record<string, unknown>): Record<number, string | null> =>
     Object.fromEntries(fieldIds.map((id) => [id, filled(values[fieldPath(id)])]))
 
@@ -230,6 +260,7 @@ export function createTicketHost(client: ZafClient, timeoutMs = DEFAULT_CALL_TIM
         'ticket.id',
         'ticket.requester',
         'currentUser.locale',
+        'currentUser.role',
         'ticket.tags',
         'ticket.conversation',
         ...(userFieldPath ? [userFieldPath] : []),
@@ -260,6 +291,7 @@ export function createTicketHost(client: ZafClient, timeoutMs = DEFAULT_CALL_TIM
           )
           return [{ id, type: String(field.type), options }]
         }),
+        agentRole: text(values['currentUser.role']),
       }
     },
 
@@ -317,6 +349,10 @@ export function createTicketHost(client: ZafClient, timeoutMs = DEFAULT_CALL_TIM
       // A failed resize only leaves the frame at its old height: nothing to tell the agent.
       calls.invoke('resize', { width: '100%', height: `${Math.ceil(heightPx)}px` }).catch(() => undefined)
     },
+
+    readArticle: (locale, id) => configuration().then((reads) => reads.readArticle(locale, id)),
+    readUserFields: () => configuration().then((reads) => reads.readUserFields()),
+    readMacro: (id) => configuration().then((reads) => reads.readMacro(id)),
 
     onSaved: (handler) => listen(['ticket.submit.done'], handler),
 

@@ -22,7 +22,8 @@ function run(args: string[], cwd = root, command = process.execPath, prefix = [j
   return { status, stdout, stderr }
 }
 
-describe('npm run article:check', () => {
+// Each case spawns node (and one npm), which bundles the comparison first: seconds on a loaded machine.
+describe('npm run article:check', { timeout: 60_000 }, () => {
   it('today’s article as HTML: seven steps same, exit 0', () => {
     const { status, stdout, stderr } = run([save('today.html', ARTICLE_HTML)])
     expect(stderr).toBe('')

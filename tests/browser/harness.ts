@@ -73,11 +73,11 @@ export interface OpenOptions {
   locale?: string
   /** `?setting.<name>=`: installation settings overrides. */
   settings?: Record<string, string | boolean>
+  /** Other URL options of the host page (`role`, `article`, `composer`, …: dev/zendesk-host/page.ts). */
+  query?: Record<string, string>
   /** Wait until the host has registered the app (default true). */
   waitForRegistration?: boolean
   viewport?: { width: number; height: number }
-  /** Any other URL options of the host (`composer`, `role`, `submit`, `option_labels`, …). */
-  query?: Record<string, string>
 }
 
 /** One opened scenario: the host page, the app frame, and what the host saw. */

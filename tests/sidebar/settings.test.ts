@@ -17,6 +17,8 @@ const good = {
   audit_note: true,
   extra_tags: 'nonmember_helper, Daeri_Nonmember',
   step_macros: '{"nonmember_notice": 9001, "kakaotalk_relogin": "9002"}',
+  procedure_article_id: '47791721113881',
+  texts_source: 'article',
 }
 
 describe('parseSettings', () => {
@@ -32,6 +34,7 @@ describe('parseSettings', () => {
         auditNote: true,
         extraTags: ['nonmember_helper', 'daeri_nonmember'],
         stepMacros: { nonmember_notice: 9001, kakaotalk_relogin: 9002 },
+        article: { id: 47791721113881, textsSource: 'article' },
       },
     })
   })
@@ -217,6 +220,8 @@ describe('the manifest’s parameters', () => {
     audit_note: true,
     extra_tags: 'nonmember_helper',
     step_macros: '{"nonmember_notice": 9001}',
+    procedure_article_id: '47791721113881',
+    texts_source: 'article',
   } satisfies Record<SettingName, unknown>
   const defaults: Record<string, unknown> = Object.fromEntries(manifest.parameters.flatMap((p) => ('default' in p ? [[p.name, p.default]] : [])))
 
@@ -241,6 +246,7 @@ describe('the manifest’s parameters', () => {
         auditNote: false,
         extraTags: [],
         stepMacros: {},
+        article: null,
       },
     })
   })
@@ -256,6 +262,7 @@ describe('the manifest’s parameters', () => {
     consultation_layout: 'same',
     root_depth: 'same',
     audit_note: 'same',
+    texts_source: 'same',
   }
 
   it('with a default are the ones listed here', () => {
@@ -268,5 +275,52 @@ describe('the manifest’s parameters', () => {
     if (absent === 'same') expect(without).toEqual(withDefault)
     else if (absent === 'required') expect(without).toEqual({ ok: false, problems: [{ setting: name, problem: 'required', detail: '' }] })
     else expect(without.ok && without.settings.memberMarker).toMatchObject({ nonMemberValues: [] })
+  })
+})
+
+describe('the article the texts follow (procedure_article_id, texts_source)', () => {
+  const article = (change: Record<string, unknown>) => parseSettings({ ...good, procedure_article_id: '', texts_source: '', ...change })
+
+  it('is off by default: no article, the built-in texts', () => {
+    expect(article({})).toMatchObject({ ok: true, settings: { article: null } })
+    expect(article({ texts_source: 'built_in' })).toMatchObject({ ok: true, settings: { article: null } })
+  })
+
+  it.each([
+    ['47791721113881', '', { id: 47791721113881, textsSource: 'built_in' }],
+    [' 47791721113881 ', 'built_in', { id: 47791721113881, textsSource: 'built_in' }],
+    ['47791721113881', 'article', { id: 47791721113881, textsSource: 'article' }],
+    [47791721113881, 'article', { id: 47791721113881, textsSource: 'article' }],
+    ['9007199254740991', 'article', { id: Number.MAX_SAFE_INTEGER, textsSource: 'article' }],
+  ])('reads the article id %j with texts_source %j', (id, source, expected) => {
+    expect(article({ procedure_article_id: id, texts_source: source })).toEqual({ ok: true, settings: expect.objectContaining({ article: expected }) as object })
+  })
+
+  it.each([
+    ['abc', 'not a number'],
+    ['0', 'zero'],
+    ['-5', 'negative'],
+    ['12.5', 'a fraction'],
+    ['1e6', 'an exponent'],
+    ['047791721113881', 'a leading zero (another spelling of another number)'],
+    ['9007199254740992', '2^53: not exact'],
+    ['https://x.zendesk.com/hc/ko/articles/47791721113881', 'the URL, not the id'],
+  ])('refuses the id %s (%s), naming it', (id) => {
+    expect(article({ procedure_article_id: id })).toEqual({ ok: false, problems: [{ setting: 'procedure_article_id', problem: 'not_an_article_id', detail: id }] })
+  })
+
+  it('names an unknown texts_source', () => {
+    expect(article({ procedure_article_id: '1', texts_source: 'Article' })).toEqual({ ok: false, problems: [{ setting: 'texts_source', problem: 'unknown_choice', detail: 'Article' }] })
+  })
+
+  it('refuses the article’s wording without an article to take it from', () => {
+    expect(article({ texts_source: 'article' })).toEqual({ ok: false, problems: [{ setting: 'procedure_article_id', problem: 'required', detail: '' }] })
+  })
+
+  it.each(['ko', 'en'] as const)('words the bad id in %s, naming the setting and the value', (language) => {
+    const text = settingProblemText(translator(language), language, { setting: 'procedure_article_id', problem: 'not_an_article_id', detail: 'abc' })
+    expect(text).not.toMatch(/setting_|\{/)
+    expect(text).toContain('procedure_article_id')
+    expect(text).toContain('abc')
   })
 })

@@ -3,7 +3,8 @@
  * in memory (fields, tags, the draft, notes) that every call reads and changes, a log of the
  * calls in order, and a way to make any call fail or wait until the test lets it answer.
  */
-import type { FieldDefinition, Installation, RequesterRecord, TicketHost, TicketSnapshot } from '../../src/zendesk/ticket-host'
+import { ZendeskError } from '../../src/zendesk/calls'
+import type { FieldDefinition, HelpCenterArticle, Installation, MacroRecord, RequesterRecord, TicketHost, TicketSnapshot, UserFieldDefinition } from '../../src/zendesk/ticket-host'
 
 /** Settings of a plain installation: a user-field marker, one nested consultation field (100). */
 export const FAKE_SETTINGS = {
@@ -79,6 +80,13 @@ export class FakeHost implements TicketHost {
   /** Calls the test answers by hand: the next call of that name waits on the deferred given. */
   readonly held: Partial<Record<HostMethod, Deferred<unknown>[]>> = {}
   readonly requesterHandlers = new Set<() => void>()
+  /** `currentUser.role` (unset: the host did not say). */
+  agentRole: string | undefined = undefined
+  /** Help-center article bodies by id (locale `ko`); another id answers 404. */
+  articles: Record<number, string> = {}
+  userFields: UserFieldDefinition[] = [{ key: 'driver_status', type: 'dropdown', options: ['member', 'non_member'] }]
+  /** Macros by id; another id answers 404. */
+  macros: Record<number, MacroRecord> = {}
   readonly savedHandlers = new Set<() => void>()
   readonly conversationHandlers = new Set<() => void>()
 
@@ -121,6 +129,7 @@ export class FakeHost implements TicketHost {
         customerMessages: this.customerMessages,
         consultationValues: Object.fromEntries(ids.map((id) => [id, this.fields[id] ?? null])),
         fieldDefinitions: this.ticketFields.filter((field) => ids.includes(field.id)),
+        ...(this.agentRole === undefined ? {} : { agentRole: this.agentRole }),
       }
     })
   }
@@ -177,6 +186,26 @@ export class FakeHost implements TicketHost {
 
   resize(): void {}
 
+  readArticle(locale: string, articleId: number): Promise<HelpCenterArticle> {
+    return this.answer('readArticle', [locale, articleId], () => {
+      const body = locale === 'ko' ? this.articles[articleId] : undefined
+      if (body === undefined) throw notFound(`GET /api/v2/help_center/${locale}/articles/${articleId}.json`)
+      return { id: articleId, body }
+    })
+  }
+
+  readUserFields(): Promise<UserFieldDefinition[]> {
+    return this.answer('readUserFields', [], () => this.userFields)
+  }
+
+  readMacro(macroId: number): Promise<MacroRecord> {
+    return this.answer('readMacro', [macroId], () => {
+      const macro = this.macros[macroId]
+      if (!macro) throw notFound(`GET /api/v2/macros/${macroId}.json`)
+      return macro
+    })
+  }
+
   onSaved(handler: () => void): () => void {
     this.savedHandlers.add(handler)
     return () => this.savedHandlers.delete(handler)
@@ -203,3 +232,6 @@ export class FakeHost implements TicketHost {
     for (const handler of this.conversationHandlers) handler()
   }
 }
+
+/** What the host's REST call rejects with for a record that does not exist. */
+export const notFound = (call: string) => new ZendeskError({ kind: 'http', call, status: 404, message: 'Not found' })

@@ -57,6 +57,7 @@ describe('readTicket: one round trip', () => {
       'ticket.id',
       'ticket.requester',
       'currentUser.locale',
+      'currentUser.role',
       'ticket.tags',
       'ticket.conversation',
       'ticket.requester.customField:driver_status',
