@@ -42,7 +42,7 @@ export function ApplyBar({ state, view, sidebar, t, language }: { state: Sidebar
           {note.failure ? (
             <>
               {` ${failureText(t, note.failure)} `}
-              <button type="button" class="c-btn c-btn--sm" data-action="retry-note" onClick={() => void sidebar.writeNote()}>
+              <button type="button" class="c-btn c-btn--sm" onClick={() => void sidebar.writeNote()}>
                 {t('retry')}
               </button>
             </>

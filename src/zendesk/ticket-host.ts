@@ -362,7 +362,7 @@ export function createTicketHost(client: ZafClient, timeoutMs = DEFAULT_CALL_TIM
     // would look missing and be written twice), audits carry every field change besides, and search
     // lags behind by minutes. Asked only before writing a note again, where it landed moments ago.
     async hasComment(ticketId, marker) {
-      const { body } = await calls.request({ url: `/api/v2/tickets/${ticketId}/comments.json?sort_order=desc`, type: 'GET' })
+      const { body } = await calls.request({ url: `/api/v2/tickets/${ticketId}/comments.json?sort_order=desc` })
       // The marker is random letters and digits: found anywhere in the page, it is that note.
       return JSON.stringify(body).includes(marker)
     },
