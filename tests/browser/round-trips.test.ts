@@ -79,6 +79,15 @@ describe('round trips a frame costs', { timeout: TEST_TIMEOUT }, () => {
     expect(s.errors).toEqual([])
   })
 
+  it('an English agent, labels as whole paths that hold the decision’s path: the data API’s, no REST either', async () => {
+    const s = await open('nonmember-general', { locale: 'en-US' })
+    await optionsIn(s.app)
+    const state = await s.hostState()
+    expect(appCalls(state, 'get')).toHaveLength(1)
+    expect(restReads(state)).toEqual([])
+    expect(await s.app.locator('[data-tag]').count()).toBeGreaterThan(0)
+  })
+
   it('labels of the last level only (?option_labels=leaf): one REST read of the field, whole paths in the picker, the tag written', async () => {
     const s = await open('nonmember-general', { option_labels: 'leaf' })
     await optionsIn(s.app)
