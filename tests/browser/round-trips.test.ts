@@ -57,7 +57,8 @@ async function pickAndApply(app: Frame, tag: string) {
   await app.locator(`[data-tag="${tag}"]`).click()
   await app.waitForFunction(() => !document.querySelector<HTMLButtonElement>('[data-action="apply"]')?.disabled, undefined, { ...POLL, timeout: TIMEOUTS.app })
   await app.locator('[data-action="apply"]').click()
-  await app.locator('[data-testid="notice"][data-tone="success"]').waitFor({ timeout: TIMEOUTS.app })
+  // Applied: a success notice, or the note's pending line where the audit note waits for the save.
+  await app.locator('[data-testid="notice"]:not([data-tone="error"]), [data-audit-note]').first().waitFor({ timeout: TIMEOUTS.app })
 }
 
 /** Chromium's switch for third-party-cookie deprecation, which blocks the app frame's storage here. */
