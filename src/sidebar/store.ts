@@ -173,9 +173,9 @@ export class Sidebar {
         // ticket, where they hold the decision's path (a nested field's labels must then be whole
         // paths, `A::B::C`: leaf-only labels match no path of two depths or more). Else the frames'
         // cache or REST, and once more through REST when the cache's copy lacks the path (an option
-        // added since). REST always for per-depth fields (a depth's label need not say its parent)
-        // and for agents who do not read Korean: their labels may be translated (dynamic content),
-        // and only REST's `raw_name` holds the Korean names the configured paths use.
+        // added since). REST always for per-depth fields (a depth's label need not say its parent).
+        // Labels translated for the agent (dynamic content) that lack the decision's path go to
+        // REST too: its `raw_name` holds the names as typed, which the configured paths use.
         if (fields && this.view().decision?.applies && generation === this.generation)
           await this.guard(
             async () => {
@@ -183,7 +183,7 @@ export class Sidebar {
               const code = fields.layout === 'per_depth' && loadPerDepth()
               const read = (again?: boolean) => this.patiently(generation, () => this.host.readFieldDefinitions(fieldIds, again))
               const fromTicket = ticket.fieldDefinitions
-              const definitions = (fields.layout === 'nested' && this.state.language === 'ko' && !this.lacksPath(fromTicket) ? fromTicket : await read()) ?? []
+              const definitions = (fields.layout === 'nested' && !this.lacksPath(fromTicket) ? fromTicket : await read()) ?? []
               await code
               this.set({ fieldDefinitions: (this.lacksPath(definitions) && (await read(true))) || definitions, fieldsFailure: null }, generation)
             },

@@ -80,6 +80,15 @@ describe('round trips a frame costs', { timeout: TEST_TIMEOUT }, () => {
     expect(s.errors).toEqual([])
   })
 
+  it('an English agent, labels as whole paths that hold the decision’s path: the data API’s, no REST either', async () => {
+    const s = await open('nonmember-general', { locale: 'en-US' })
+    await optionsIn(s.app)
+    const state = await s.hostState()
+    expect(appCalls(state, 'get')).toHaveLength(1)
+    expect(restReads(state)).toEqual([])
+    expect(await s.app.locator('[data-tag]').count()).toBeGreaterThan(0)
+  })
+
   it('labels of the last level only (?option_labels=leaf): one REST read of the field, whole paths in the picker, the tag written', async () => {
     const s = await open('nonmember-general', { option_labels: 'leaf' })
     await optionsIn(s.app)
@@ -103,8 +112,8 @@ describe('round trips a frame costs', { timeout: TEST_TIMEOUT }, () => {
     }
   })
 
-  it('an English agent: REST, and the Korean root matches the translated options through raw_name', async () => {
-    const s = await open('nonmember-account', { locale: 'en-US' })
+  it('an English agent whose options come through REST: the Korean root matches the translated options through raw_name', async () => {
+    const s = await open('nonmember-account', { locale: 'en-US', option_labels: 'leaf' })
     await optionsIn(s.app)
     expect(restReads(await s.hostState())).toEqual([fieldRead])
     // 정산/수수료 is named through dynamic content: the agent reads English, the path is Korean.
@@ -120,7 +129,7 @@ describe('round trips a frame costs', { timeout: TEST_TIMEOUT }, () => {
     await pickAndApply(korean.app, NOT_RECEIVED)
     expect((await korean.hostState()).fields[String(NESTED_FIELD_ID)]?.value).toBe(NOT_RECEIVED)
 
-    const english = await open('nonmember-account', { locale: 'en-US', raw_names: 'dc' })
+    const english = await open('nonmember-account', { locale: 'en-US', option_labels: 'leaf', raw_names: 'dc' })
     await optionsIn(english.app)
     expect(await english.app.locator(`[data-tag="${NOT_RECEIVED}"]`).count()).toBe(0)
     expect(await english.app.locator(`[data-tag="${nestedTagFor(['대리_기사', '기타/이벤트', '비회원문의', '기타'])}"]`).count()).toBe(1)
