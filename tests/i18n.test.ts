@@ -198,6 +198,21 @@ describe('a built frame’s texts: the core file at once, the rare file when a r
     expect(fetched.filter((url) => url.includes('rare'))).toHaveLength(2)
   })
 
+  it('with rareToo, loadLanguage resolves once the rare texts are here (the audit note waits for its words), and says when they could not come', async () => {
+    let failing = false
+    const { i18n, fetched } = await builtFrame(() => failing)
+    await i18n.loadLanguage('ko', true)
+    expect(fetched).toEqual(['/ui-ko.json', '/ui-ko-rare.json'])
+    expect(i18n.translator('ko')('note_title')).toBe(ko.ui.note_title)
+    // Here already: nothing fetched again.
+    await i18n.loadLanguage('ko', true)
+    expect(fetched).toHaveLength(2)
+    const other = await builtFrame(() => (failing = true))
+    await other.i18n.loadLanguage('ko', true)
+    expect(other.i18n.rareTextsFailed('ko')).toBe(true)
+    expect(other.i18n.translator('ko')('note_title')).toBe('')
+  })
+
   it('fetches the rare file of the frame’s language only', async () => {
     const { i18n, fetched } = await builtFrame()
     await i18n.loadLanguage('en')

@@ -53,11 +53,12 @@ function loadRare(language: UiLanguage, url: string): Promise<void> {
 /**
  * Downloads a language's core texts once (each language is a file of its own: an agent's frame
  * fetches only the one it shows); a failed download may be tried again, and so may the rare
- * texts once they have failed.
+ * texts once they have failed. With `rareToo`, the rare texts unless they are here (for work that
+ * needs them before it goes on: the audit note; then see {@link rareTextsFailed}).
  */
-export function loadLanguage(language: UiLanguage): Promise<void> {
+export function loadLanguage(language: UiLanguage, rareToo?: boolean): Promise<void> {
   const url = sources[language][1]
-  if (rare[language] === false && url) return (rare[language] = loadRare(language, url))
+  if ((rareToo ? rare[language] !== true : rare[language] === false) && url) return (rare[language] = loadRare(language, url))
   return (loading[language] ??= fetchCore(sources[language][0]).then(
     (catalogue) => {
       loaded[language] = catalogue
@@ -72,16 +73,6 @@ export function loadLanguage(language: UiLanguage): Promise<void> {
 /** Whether {@link translator} has the language's core texts yet. */
 export function isLanguageLoaded(language: UiLanguage): boolean {
   return language in loaded
-}
-
-/**
- * For work that needs rare texts before it goes on (the audit note is written from them): resolves
- * once they are here, rejects when they cannot be downloaded.
- */
-export async function withRareTexts(language: UiLanguage): Promise<void> {
-  const url = sources[language][1]
-  if (url && rare[language] !== true) await (rare[language] = loadRare(language, url))
-  if (rare[language] === false) throw new Error('rare texts not loaded')
 }
 
 /** Whether the language's rare texts were needed and could not be downloaded. */

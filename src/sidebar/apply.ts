@@ -6,7 +6,6 @@
  * it (the store only runs them).
  */
 import { branchTag } from '../procedure'
-import { translator } from '../i18n'
 import { failureOf, type ZendeskFailure } from '../zendesk/calls'
 import type { TicketHost, TicketSnapshot } from '../zendesk/ticket-host'
 import type { FieldWrite } from './consultation'
@@ -53,11 +52,8 @@ export type ApplyOutcome =
   /** A step failed: what was done is undone, or, when that failed too, `leftApplied` says what stays. */
   | { kind: 'failed'; failure: ZendeskFailure; leftApplied: AppliedChange | null }
 
-/**
- * The plan for Apply now, or null when Apply cannot run (see the view's blocker). `marker` is the
- * pending note's reference (random, from the caller: this stays pure).
- */
-export function planFor(state: SidebarState, view: SidebarView, overwrite: boolean, marker = ''): ApplyPlan | null {
+/** The plan for Apply now, or null when Apply cannot run (see the view's blocker). */
+export function planFor(state: SidebarState, view: SidebarView, overwrite: boolean): ApplyPlan | null {
   const { decision, resolution } = view
   const { settings, ticket } = state
   if (!decision?.applies || view.applyBlocker || !resolution?.ok || !settings || !ticket) return null
@@ -71,7 +67,6 @@ export function planFor(state: SidebarState, view: SidebarView, overwrite: boole
     note: settings.auditNote
       ? {
           input: { decision, identity: view.identityCheck, inserted: [...(state.auditNote?.status === 'pending' ? state.auditNote.input.inserted : []), ...pending.map((piece) => piece.id)] },
-          marker,
           status: 'pending',
         }
       : null,
@@ -83,8 +78,8 @@ export function planFor(state: SidebarState, view: SidebarView, overwrite: boole
 /** A value the agent set by hand that Apply would replace (not one this app wrote). */
 function handSetConflict(current: FieldWrite, write: FieldWrite, lastApply: AppliedChange | null): boolean {
   return Object.entries(write).some(([id, tag]) => {
-    const now = current[Number(id)] ?? null
-    return now !== null && now !== tag && now !== (lastApply?.written[Number(id)] ?? null)
+    const now = current[+id] ?? null
+    return now !== null && now !== tag && now !== (lastApply?.written[+id] ?? null)
   })
 }
 

@@ -6,7 +6,7 @@
  * goes with it. This module and the builder are a chunk of their own, which the store fetches
  * only to write a note: frames without the setting never load them.
  */
-import { translator, withRareTexts } from '../i18n'
+import { loadLanguage, rareTextsFailed, translator } from '../i18n'
 import { failureOf, type ZendeskFailure } from '../zendesk/calls'
 import type { FieldDefinition, TicketHost } from '../zendesk/ticket-host'
 import { buildAuditNote, type AuditNoteInput } from './audit-note'
@@ -18,8 +18,11 @@ export type NoteInput = Pick<AuditNoteInput, 'decision' | 'identity' | 'inserted
 
 export interface AuditNote {
   input: NoteInput
-  /** A line only this note carries: how a retry finds a note that landed after all. */
-  marker: string
+  /**
+   * A line only this note carries, made at its first write and kept for every retry: how a retry
+   * finds a note that landed after all. Random, so no other comment of the ticket has it.
+   */
+  marker?: string
   /** `no_ticket`: saved, but the ticket has no number to write to, so nothing is written. */
   status: 'pending' | 'writing' | 'written' | 'failed' | 'no_ticket'
   failure?: ZendeskFailure | null
@@ -46,27 +49,31 @@ export async function writeSavedNote(
   host: TicketHost,
   { settings, fieldDefinitions, language }: SidebarState,
   note: AuditNote,
-  report: (status: AuditNote['status'], failure?: ZendeskFailure) => void,
+  report: (patch: Partial<AuditNote>) => void,
 ): Promise<void> {
+  const marker = note.marker ?? `nmh-${Math.random().toString(36).slice(2)}`
+  const say = (status: AuditNote['status'], failure?: ZendeskFailure) => report({ status, failure, marker })
+  say('writing')
   try {
     const fields = settings?.consultationFields
     const saved = await host.readTicket({ consultationFieldIds: consultationFieldIds(fields) })
     const { ticketId } = saved
-    if (ticketId === null) return report('no_ticket')
+    if (ticketId === null) return say('no_ticket')
     // The note's words are rare texts (split.ts): every frame does without them.
-    await withRareTexts(language)
+    await loadLanguage(language, true)
+    if (rareTextsFailed(language)) throw new Error('texts not loaded')
     const body = buildAuditNote(
       {
         ...note.input,
         consultationPath: fields ? pathOfValues(fields, fieldDefinitions ?? [], saved.consultationValues) : [],
         tags: settings?.extraTags.filter((tag) => saved.ticketTags.includes(tag)) ?? [],
-        marker: note.marker,
+        marker,
       },
       translator(language),
     )
-    if (!(note.status === 'failed' && (await host.hasComment(ticketId, note.marker)))) await host.writeInternalNote(ticketId, body)
-    report('written')
+    if (!(note.marker && (await host.hasComment(ticketId, marker)))) await host.writeInternalNote(ticketId, body)
+    say('written')
   } catch (error) {
-    report('failed', failureOf(error))
+    say('failed', failureOf(error))
   }
 }

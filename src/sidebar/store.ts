@@ -34,8 +34,6 @@ const statusOf = ({ status, evidence }: Status) => ({ value: status, evidence })
 /** What the sidebar reads from the customer's messages: the intent hint and frustration. */
 const chatOf = (messages: string[]) => ({ hint: hintFromMessages(messages), customerFrustrated: messages.some((message) => detectFrustration(message).frustrated) })
 
-/** Customers write in bursts: the conversation is read again once it has been quiet this long. */
-const CHAT_QUIET_MS = 1000
 
 export class Sidebar {
   private state: SidebarState
@@ -179,9 +177,9 @@ export class Sidebar {
         // ticket, where they hold the decision's path (a nested field's labels must then be whole
         // paths, `A::B::C`: leaf-only labels match no path of two depths or more). Else the frames'
         // cache or REST, and once more through REST when the cache's copy lacks the path (an option
-        // added since). REST always for per-depth fields (a depth's label need not say its parent)
-        // and for agents who do not read Korean: their labels may be translated (dynamic content),
-        // and only REST's `raw_name` holds the Korean names the configured paths use.
+        // added since). REST always for per-depth fields (a depth's label need not say its parent).
+        // Labels translated for the agent (dynamic content) that lack the decision's path go to
+        // REST too: its `raw_name` holds the names as typed, which the configured paths use.
         if (fields && this.view().decision?.applies && generation === this.generation)
           await this.guard(
             async () => {
@@ -189,7 +187,7 @@ export class Sidebar {
               const code = fields.layout === 'per_depth' && loadPerDepth()
               const read = (again?: boolean) => this.patiently(generation, () => this.host.readFieldDefinitions(fieldIds, again))
               const fromTicket = ticket.fieldDefinitions
-              const definitions = (fields.layout === 'nested' && this.state.language === 'ko' && !this.lacksPath(fromTicket) ? fromTicket : await read()) ?? []
+              const definitions = (fields.layout === 'nested' && !this.lacksPath(fromTicket) ? fromTicket : await read()) ?? []
               await code
               this.set({ fieldDefinitions: (this.lacksPath(definitions) && (await read(true))) || definitions, fieldsFailure: null }, generation)
               this.suggestDepth()
@@ -226,33 +224,34 @@ export class Sidebar {
 
   // ---- the live chat ---------------------------------------------------------------------------
 
-  /** A message came, often the first of several: read the conversation again once it is quiet. */
-  private followChat(): void {
-    clearTimeout(this.chatTimer)
-    this.chatTimer = setTimeout(() => void this.rereadChat(), CHAT_QUIET_MS)
-  }
-
   /**
-   * The hint and the frustration flag from the conversation as it is now, touching nothing the
-   * agent chose or typed: a branch they picked stays, an unpicked one follows the new hint, said
-   * quietly. Never under a running Apply or Insert, nor while Apply asks to overwrite: it waits
-   * its turn. A failed read keeps the last hint.
+   * A message came, often the first of several: once the chat is quiet, the hint and the
+   * frustration flag from the conversation as it is now (read again, never the event's data),
+   * touching nothing the agent chose or typed: a branch they picked stays, an unpicked one follows
+   * the new hint, said quietly. Never under a running Apply or Insert, nor while Apply asks to
+   * overwrite: it waits its turn. A failed read keeps the last hint.
    */
-  private async rereadChat(): Promise<void> {
+  private followChat(): void {
     const suggested = () => {
       const decision = this.view().decision
       return decision?.applies && decision.branch.number
     }
-    await this.guard(
-      async (generation) => {
-        const { customerMessages } = await this.host.readTicket()
-        if (this.state.busy || this.state.confirmOverwrite) return this.followChat()
-        const before = suggested()
-        this.set(chatOf(customerMessages), generation)
-        const number = suggested()
-        if (before && number && number !== before && this.state.notice?.tone !== 'error') this.set({ notice: { tone: 'info', key: 'hintChanged', params: { number } } })
-      },
-      () => ({}),
+    clearTimeout(this.chatTimer)
+    this.chatTimer = setTimeout(
+      () =>
+        void this.guard(
+          async (generation) => {
+            const { customerMessages } = await this.host.readTicket()
+            if (this.state.busy || this.state.confirmOverwrite) return this.followChat()
+            const before = suggested()
+            this.set(chatOf(customerMessages), generation)
+            const number = suggested()
+            if (before && number && number !== before && this.state.notice?.tone !== 'error') this.set({ notice: { tone: 'info', key: 'hintChanged', params: { number } } })
+          },
+          () => ({}),
+        ),
+      // Customers write in bursts: the conversation is read again once it has been quiet 1 s.
+      1000,
     )
   }
 
@@ -264,17 +263,17 @@ export class Sidebar {
    * try landed after all. Nothing else is written: no note, one already written, or under way.
    */
   async writeNote(): Promise<void> {
-    const { auditNote: note } = this.state
+    const note = this.state.auditNote
     if (note?.status !== 'pending' && note?.status !== 'failed') return
     const generation = this.generation
     // Dropped for a requester no longer shown, or once a later Apply's note took this one's place.
-    const report = (status: AuditNote['status'], failure: ZendeskFailure | null = null) => {
-      if (generation === this.generation && this.state.auditNote?.marker === note.marker) this.set({ auditNote: { ...note, status, failure } })
+    const report = (patch: Partial<AuditNote>) => {
+      if (generation === this.generation && this.state.auditNote?.input === note.input) this.set({ auditNote: { ...note, ...patch } })
     }
-    report('writing')
+    report({ status: 'writing' })
     await import('./saved-note').then(
       (chunk) => chunk.writeSavedNote(this.host, this.state, note, report),
-      (error: unknown) => report('failed', failureOf(error)),
+      (error: unknown) => report({ status: 'failed', failure: failureOf(error) }),
     )
   }
 
@@ -429,8 +428,7 @@ export class Sidebar {
    * note pending until the agent saves. One click applies once.
    */
   async apply(overwrite = false): Promise<void> {
-    // The pending note's marker: random, so no other comment of the ticket carries it.
-    const plan = this.state.busy ? null : planFor(this.state, this.view(), overwrite, `nmh-${Math.random().toString(36).slice(2)}`)
+    const plan = this.state.busy ? null : planFor(this.state, this.view(), overwrite)
     if (!plan) return
     const generation = this.generation
     this.set({ busy: 'apply', confirmOverwrite: null, notice: null })

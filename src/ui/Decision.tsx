@@ -1,6 +1,6 @@
 import { BRANCHES, DEPTH_SEPARATOR, reads } from '../procedure'
 import { pathText, reasonText } from '../i18n/procedure-texts'
-import { blockerText } from './messages'
+import { blockerText, failureText } from './messages'
 import type { Applies, ScreenProps } from './props'
 
 /**
@@ -11,6 +11,7 @@ export function Decision({ decision, state, view, sidebar, t, language }: Screen
   const { branch, why } = decision
   const busy = !!state.busy
   const blocker = view.applyBlocker
+  const note = state.auditNote
   const picked = decision.consultation.agentPicksDepth && state.pickedDepth
   const action = (name: string, label: Parameters<typeof t>[0], run: () => unknown, disabled = busy) => (
     <button class="c-btn c-btn--sm" data-action={name} disabled={disabled} onClick={run}>
@@ -64,7 +65,7 @@ export function Decision({ decision, state, view, sidebar, t, language }: Screen
         </div>
       ) : null}
       <div class="apply">
-        <button class="c-btn c-btn--primary" data-action="apply" disabled={!!blocker || busy} onClick={() => sidebar.apply()}>
+        <button class="c-btn c-btn--primary" data-action="apply" disabled={!!blocker || busy} onClick={() => void sidebar.apply()}>
           {t(state.busy === 'apply' ? 'applying' : 'apply')}
         </button>
         {state.lastApply ? action('undo', 'undo', () => sidebar.undo()) : null}
@@ -72,6 +73,18 @@ export function Decision({ decision, state, view, sidebar, t, language }: Screen
       {blocker && blocker.key !== 'nothingToDo' ? (
         <p class="muted small" data-testid="apply-blocker" data-blocker={blocker.key}>
           {blockerText(t, language, blocker)}
+        </p>
+      ) : null}
+      {note ? (
+        // The audit note: waits for the save, is written, or why not (a failed one with its retry).
+        <p class="muted small" role="status" data-audit-note={note.status}>
+          {t(`auditNote_${note.status}`)}
+          {note.failure ? (
+            <>
+              {` ${failureText(t, note.failure)} `}
+              {action('retry-note', 'retry', () => sidebar.writeNote())}
+            </>
+          ) : null}
         </p>
       ) : null}
       {state.evidenceFailed ? <p class="muted small">{t('evidenceUnread')}</p> : null}

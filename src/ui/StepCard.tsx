@@ -8,7 +8,7 @@ import type { ScreenProps } from './props'
 export function insertButton(id: StepId, { state, sidebar, t }: ScreenProps, blocked?: boolean) {
   const inserted = state.inserted.includes(id)
   return (
-    <button class="c-btn c-btn--sm" data-action="insert" disabled={inserted || blocked || !!state.busy} onClick={() => sidebar.insertStep(id)}>
+    <button class="c-btn c-btn--sm" data-action="insert" disabled={inserted || blocked || !!state.busy} onClick={() => void sidebar.insertStep(id)}>
       {t(inserted ? 'inserted' : 'insert')}
     </button>
   )

@@ -12,10 +12,9 @@ export interface Requester {
   tags: string[]
 }
 
-/** What the sidebar learns at registration: the installation's settings. */
+/** What the sidebar learns at registration: the installation's settings (the ticket's id comes with the ticket's read). */
 export interface Installation {
   settings: Record<string, unknown>
-  ticketId: number | null
 }
 
 /** What to read besides the requester: the member marker's user field and the 상담유형 fields. */
@@ -254,7 +253,7 @@ export function createTicketHost(client: ZafClient, timeoutMs = DEFAULT_CALL_TIM
     async registered() {
       const [context, metadata] = await withTimeout('app.registered', Promise.all([client.context(), client.metadata()]), timeoutMs)
       account = String(context.account?.subdomain)
-      return { settings: metadata.settings ?? {}, ticketId: asNumber(context.ticketId) }
+      return { settings: metadata.settings ?? {} }
     },
 
     async readTicket({ userFieldKey, consultationFieldIds = [] } = {}) {
@@ -366,7 +365,7 @@ export function createTicketHost(client: ZafClient, timeoutMs = DEFAULT_CALL_TIM
     // would look missing and be written twice), audits carry every field change besides, and search
     // lags behind by minutes. Asked only before writing a note again, where it landed moments ago.
     async hasComment(ticketId, marker) {
-      const { body } = await calls.request({ url: `/api/v2/tickets/${ticketId}/comments.json?sort_order=desc`, type: 'GET' })
+      const { body } = await calls.request({ url: `/api/v2/tickets/${ticketId}/comments.json?sort_order=desc` })
       // The marker is random letters and digits: found anywhere in the page, it is that note.
       return JSON.stringify(body).includes(marker)
       },

@@ -24,7 +24,7 @@ async function branch(app: Frame): Promise<string | null> {
 const waitFor = (app: Frame, check: () => boolean) => app.waitForFunction(check, undefined, { ...POLL, timeout: TIMEOUTS.app })
 
 async function applyEnabled(app: Frame) {
-  await waitFor(app, () => (document.querySelector('[data-action="apply"]') as HTMLButtonElement | null)?.disabled === false)
+  await waitFor(app, () => document.querySelector<HTMLButtonElement>('[data-action="apply"]')?.disabled === false)
 }
 
 async function applied(app: Frame) {

@@ -107,7 +107,7 @@ describe('the audit note after the agent’s own save', { timeout: TEST_TIMEOUT 
     await noteIs(s.app, 'failed', 20_000)
     // The late PUT landed all the same.
     await s.page.waitForFunction(() => window.__host!.notes().length === 1, undefined, { ...POLL, timeout: 5000 })
-    await s.app.locator('[data-action="retry-note"]').click()
+    await s.app.locator('[data-audit-note="failed"] button').click()
     await noteIs(s.app, 'written')
     const state = await s.hostState()
     expect(state.notes).toHaveLength(1)

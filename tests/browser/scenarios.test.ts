@@ -213,14 +213,12 @@ describe('scenarios in the browser', { timeout: TEST_TIMEOUT }, () => {
     ['ko', 'ui-ko-'],
     ['en-US', 'ui-en-'],
   ] as const)('an agent in %s: the frame downloads the texts of that language only', async (locale, file) => {
-    // Latency: the language is fetched after the first host answer, once the listener is on.
     const s = await open('nonmember-general', { latency: 300, locale })
-    const fetched: string[] = []
-    s.page.on('requestfinished', (request) => {
-      const name = new URL(request.url()).pathname.split('/').pop() ?? ''
-      if (name.startsWith('ui-')) fetched.push(name)
-    })
     expect(await branch(s.app)).toBe('answer_directly')
+    // What the frame itself fetched (its resource timing): no listener to attach in time.
+    const fetched = (await s.app.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name)))
+      .map((url) => new URL(url).pathname.split('/').pop() ?? '')
+      .filter((name) => name.startsWith('ui-'))
     expect(fetched).toHaveLength(1)
     expect(fetched[0]?.startsWith(file)).toBe(true)
   })

@@ -95,11 +95,12 @@ describe('the depth suggested (추천)', () => {
     options.resolve(undefined)
     await loading
     expect(store.current.depthSuggestion?.depths.at(-1)).toBe('해촉증명서')
-    // Another requester: the options are kept (read once per app instance), the suggestion is new.
+    // Another requester: the options are read again (the host answers from the frames' cache),
+    // and the suggestion is made anew from the new words.
     host.requester = { id: 2, name: '이영희', externalId: null, tags: [] }
     host.customerMessages = ['보험 가입하려면 어떻게 해요?']
     await store.load()
-    expect(host.callsOf('readFieldDefinitions')).toHaveLength(1)
+    expect(host.callsOf('readFieldDefinitions')).toHaveLength(2)
     expect(store.current.depthSuggestion?.depths.at(-1)).toBe('가입 방법')
   })
 

@@ -133,7 +133,7 @@ describe('restore (rollback and Undo)', () => {
 const settlement = { depths: ['대리_기사', '정산/수수료', '정산'], tag: 'settlement' }
 const planOf = (patch: Partial<SidebarState>, settings: Record<string, unknown> = {}, overwrite = false) => {
   const state = readyState({ pickedDepth: settlement, empathy: { kind: '양해', phrase: 'E' }, ...patch }, settings)
-  return planFor(state, viewOf(state, TODAY), overwrite, 'nmh-test')
+  return planFor(state, viewOf(state, TODAY), overwrite)
 }
 /** The audit note an Apply with the setting on leaves pending. */
 const plannedNote = () => planOf({}, { audit_note: true })!.note!
@@ -149,9 +149,9 @@ describe('planFor', () => {
     expect(planned?.pieces.map((piece) => piece.id)).toEqual(['empathy', 'nonmember_notice', 'verification_steps_app'])
   })
 
-  it('leaves the audit note pending when the setting asks for one: what it will say, its marker', () => {
+  it('leaves the audit note pending when the setting asks for one: what it will say', () => {
     const note = planOf({}, { audit_note: true })?.note
-    expect(note).toMatchObject({ status: 'pending', marker: 'nmh-test', input: { inserted: ['empathy', 'nonmember_notice', 'verification_steps_app'], identity: null } })
+    expect(note).toMatchObject({ status: 'pending', input: { inserted: ['empathy', 'nonmember_notice', 'verification_steps_app'], identity: null } })
     expect(note?.input.decision.branch.id).toBe('verify_then_reinquire')
     // A new ticket has no number yet: the note still waits for the save, which gives it one.
     expect(planOf({ ticket: snapshot({ ticketId: null }) }, { audit_note: true })?.note?.status).toBe('pending')

@@ -44,7 +44,7 @@ describe('the audit note waits for the agent’s save', () => {
     const { store } = await applied()
     expect(host.fields[100]).toBe('settlement')
     expect(host.callsOf('writeInternalNote')).toEqual([])
-    expect(store.current.auditNote).toMatchObject({ status: 'pending', marker: expect.stringMatching(/^nmh-[a-z0-9]+$/) })
+    expect(store.current.auditNote).toMatchObject({ status: 'pending' })
   })
 
   it('is written once, after ticket.submit.done, from the values read back then', async () => {
@@ -58,7 +58,8 @@ describe('the audit note waits for the agent’s save', () => {
     expect(note!.body).toContain('대리_기사 ▶ 기타/이벤트 ▶ 비회원문의 ▶ 기타')
     expect(note!.body).not.toContain('정산/수수료')
     expect(note!.body).toContain('nonmember_helper')
-    expect(note!.body).toContain(`[${store.current.auditNote!.marker}]`)
+    expect(store.current.auditNote?.marker).toMatch(/^nmh-[a-z0-9]+$/)
+    expect(note!.body.split('\n').at(-1)).toBe(`[${store.current.auditNote!.marker}]`)
     // The read back came after the save and before the write.
     const order = host.calls.map(([name]) => name)
     expect(order.lastIndexOf('readTicket')).toBeLessThan(order.indexOf('writeInternalNote'))
@@ -111,7 +112,7 @@ describe('the audit note waits for the agent’s save', () => {
     host.saved()
     await settle()
     expect(store.current.auditNote?.status).toBe('writing')
-    const first = store.current.auditNote!.marker
+    const first = store.current.auditNote!
     // The agent picks another depth and applies again before the write has answered.
     store.pickDepth({ depths: ['대리_기사', '기타/이벤트', '비회원문의', '기타'], tag: 'nonmember_other' })
     await store.apply()
@@ -119,7 +120,8 @@ describe('the audit note waits for the agent’s save', () => {
     await settle()
     await settle()
     expect(store.current.auditNote).toMatchObject({ status: 'pending' })
-    expect(store.current.auditNote!.marker).not.toBe(first)
+    expect(store.current.auditNote!.input).not.toBe(first.input)
+    expect(store.current.auditNote!.marker).toBeUndefined()
     await submitDone(store)
     expect(host.notes.map((note) => note.body.includes('비회원문의'))).toEqual([false, true])
   })
@@ -171,8 +173,11 @@ describe('a write that fails', () => {
     // The server had it all the same.
     const body = host.callsOf('writeInternalNote')[0]![1] as string
     host.notes.push({ ticketId: 1, body })
+    const { marker } = store.current.auditNote!
+    expect(body.split('\n').at(-1)).toBe(`[${marker}]`)
     await store.writeNote()
-    expect(host.callsOf('hasComment')).toEqual([[1, store.current.auditNote!.marker]])
+    expect(host.callsOf('hasComment')).toEqual([[1, marker]])
+    expect(store.current.auditNote!.marker).toBe(marker)
     expect(host.callsOf('writeInternalNote')).toHaveLength(1)
     expect(host.notes).toHaveLength(1)
     expect(store.current.auditNote?.status).toBe('written')
@@ -207,6 +212,16 @@ describe('a write that fails', () => {
     await submitDone(store)
     await submitDone(store)
     expect(host.callsOf('hasComment')).toHaveLength(1)
+    expect(host.notes).toHaveLength(1)
+  })
+
+  it('a failure before anything was sent is tried again the same way: looked for first, written once', async () => {
+    const { store } = await applied()
+    host.failures.readTicket = [timeout]
+    await submitDone(store)
+    expect(store.current.auditNote?.status).toBe('failed')
+    expect(host.callsOf('writeInternalNote')).toEqual([])
+    await store.writeNote()
     expect(host.notes).toHaveLength(1)
   })
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { Sidebar } from '../../src/sidebar/store'
 import { hostError, ZendeskError } from '../../src/zendesk/calls'
-import type { FieldDefinition } from '../../src/zendesk/ticket-host'
+import type { FieldDefinition, FieldOption } from '../../src/zendesk/ticket-host'
 import { FAKE_FIELD, FakeHost, settle } from '../support/fake-host'
 import { TODAY } from '../support/sidebar-state'
 
@@ -100,14 +100,15 @@ describe('the consultation field’s options (one wave, no REST read where the d
     host.userField = { value: 'non_member' }
   })
 
-  it('come with the ticket’s one read when the data API’s labels hold the decision’s path: no other call', async () => {
+  it('come with the ticket’s one read when the data API’s labels hold the decision’s path: the only other call is the re-inquiry evidence', async () => {
     host.ticketFields = [FAKE_FIELD]
     for (const messages of [[], [FIXED_PATH]]) {
       host.calls.length = 0
       host.customerMessages = messages
       const { store } = sidebar()
       await store.load()
-      expect(host.calls.map(([method]) => method)).toEqual(['registered', 'readTicket'])
+      // A non-member's one per-ticket REST read: the requester's recent tickets (issue 15).
+      expect(host.calls.map(([method]) => method)).toEqual(['registered', 'readTicket', 'readRequestedTickets'])
       expect(store.current.fieldDefinitions).toEqual([FAKE_FIELD])
       expect(store.view().applyBlocker?.key).not.toBe('fieldsLoading')
     }
@@ -143,13 +144,21 @@ describe('the consultation field’s options (one wave, no REST read where the d
     expect(host.callsOf('readFieldDefinitions')).toEqual([[[100, 101]]])
   })
 
-  it('are read from the cache or REST for an agent who does not read Korean: only REST has the names as typed', async () => {
-    host.ticketFields = [FAKE_FIELD]
+  it('an agent whose labels are translated: the data API where they hold the path, else REST, whose raw_name matches', async () => {
     host.agentLocale = 'en-US'
+    host.customerMessages = [FIXED_PATH]
+    host.ticketFields = [FAKE_FIELD]
+    await sidebar().store.load()
+    expect(host.callsOf('readFieldDefinitions')).toEqual([])
+
+    const english = (option: FieldOption): FieldOption => ({ ...option, name: option.name.replace('대리_기사', 'Daeri driver').replace('기타/이벤트', 'Other/Events') })
+    host.ticketFields = [{ ...FAKE_FIELD, options: FAKE_FIELD.options.map(english) }]
+    host.definitions = [{ ...FAKE_FIELD, options: FAKE_FIELD.options.map((option) => ({ ...english(option), rawName: option.name })) }]
     const { store } = sidebar()
     await store.load()
     expect(host.callsOf('readFieldDefinitions')).toEqual([[[100]]])
     expect(store.current.language).toBe('en')
+    expect(store.view().resolution).toEqual({ ok: true, write: { 100: 'nonmember_other' } })
   })
 
   it('a path the data API’s options lack: REST; lacking from the cached copy too: one re-read, which serves', async () => {
@@ -202,7 +211,7 @@ describe('the consultation field’s options (one wave, no REST read where the d
     expect(host.callsOf('readFieldDefinitions')).toEqual([])
     record.resolve(undefined)
     await loading
-    expect(host.calls.map(([method]) => method)).toEqual(['registered', 'readTicket', 'readRequesterRecord', 'readFieldDefinitions'])
+    expect(host.calls.map(([method]) => method)).toEqual(['registered', 'readTicket', 'readRequesterRecord', 'readRequestedTickets', 'readFieldDefinitions'])
   })
 
   it('none without a status (its read failed) or without a requester', async () => {

@@ -117,7 +117,7 @@ export class FakeHost implements TicketHost {
   }
 
   registered(): Promise<Installation> {
-    return this.answer('registered', [], () => ({ settings: this.settings, ticketId: this.ticketId }))
+    return this.answer('registered', [], () => ({ settings: this.settings }))
   }
 
   readTicket(request: Parameters<TicketHost['readTicket']>[0] = {}): Promise<TicketSnapshot> {

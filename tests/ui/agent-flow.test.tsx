@@ -125,7 +125,7 @@ describe('branch 3 before the checks', () => {
     expect(empathyInsert.disabled).toBe(false)
     fireEvent.click(empathyInsert)
     await waitFor(() => expect(inserts(client)).toHaveLength(1))
-    expect(inserts(client)[0]).toBe(editorHtml(document.querySelector('[data-step="empathy"] [data-phrase][aria-pressed="true"]')!.textContent!))
+    expect(inserts(client)[0]).toBe(editorHtml(document.querySelector('[data-step="empathy"] [data-phrase][aria-pressed="true"]')!.textContent))
     expect(button('apply').disabled).toBe(true)
     expect(screen.getByTestId('apply-blocker').getAttribute('data-blocker')).toBe('identityIncomplete')
     expect(document.querySelector('[data-step="issue_termination_certificate"]')!.textContent).toMatch(/확인을 마친 뒤 처리할 수 있습니다/)

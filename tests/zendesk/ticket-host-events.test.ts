@@ -62,7 +62,7 @@ describe('hasComment', () => {
     await host.writeInternalNote(id, 'a note\n[nmh-k3j9z1]')
     expect(await host.hasComment(id, 'nmh-k3j9z1')).toBe(true)
     expect(await host.hasComment(id, 'nmh-other')).toBe(false)
-    const gets = client.calls.flatMap((call) => (call.type === 'request' && call.options.type === 'GET' ? [call.options.url] : []))
+    const gets = client.calls.flatMap((call) => (call.type === 'request' && (call.options.type ?? 'GET') === 'GET' ? [call.options.url] : []))
     expect(gets).toEqual([`/api/v2/tickets/${id}/comments.json?sort_order=desc`, `/api/v2/tickets/${id}/comments.json?sort_order=desc`])
     // A look writes nothing.
     expect(zendeskApi.state.updates).toHaveLength(1)
