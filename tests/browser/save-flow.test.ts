@@ -129,14 +129,14 @@ describe('the live chat', { timeout: TEST_TIMEOUT }, () => {
     await s.app.locator('[data-field="name"] input').fill('정민수')
     await s.app.locator('[data-field="phone"] input').fill('010 2345 6789')
     await s.app.locator('[data-step="empathy"] [data-kind="사과"]').click()
-    const empathy = await s.app.locator('[data-step="empathy"] select').inputValue()
+    const empathy = await s.app.locator('[data-step="empathy"] [data-phrase][aria-pressed="true"]').textContent()
     const before = await s.hostState()
     await s.page.evaluate(() => window.__host!.addCustomerMessage('그리고 대리 기사 보험은 어떻게 가입하나요?'))
     await branchBecomes(s.app, 'answer_directly')
     expect(await s.app.locator('[data-testid="notice"]').getAttribute('data-tone')).toBe('info')
     expect(await s.app.locator('[data-testid="notice"]').getAttribute('role')).toBe('status')
     // The empathy the agent chose stayed.
-    expect(await s.app.locator('[data-step="empathy"] select').inputValue()).toBe(empathy)
+    expect(await s.app.locator('[data-step="empathy"] [data-phrase][aria-pressed="true"]').textContent()).toBe(empathy)
     // Back to branch 3: the identity form still holds what was typed.
     await s.app.locator('[data-testid="branch"] [data-branch="termination_certificate"]').click()
     expect(await s.app.locator('[data-field="name"] input').inputValue()).toBe('정민수')
@@ -157,7 +157,7 @@ describe('the live chat', { timeout: TEST_TIMEOUT }, () => {
     const draft = (await s.hostState()).draft
     await s.page.evaluate(() => window.__host!.addCustomerMessage('작년에 탈퇴했는데 해촉증명서 발급 받고 싶어요'))
     await branchBecomes(s.app, 'termination_certificate')
-    expect(await s.app.locator(`[data-tag="${tag}"]`).getAttribute('aria-selected')).toBe('true')
+    expect(await s.app.locator(`[data-tag="${tag}"]`).getAttribute('aria-pressed')).toBe('true')
     expect(await s.app.locator('[data-step="empathy"] [data-action="insert"]').isDisabled()).toBe(true)
     expect((await s.hostState()).draft).toBe(draft)
   })
@@ -189,9 +189,10 @@ describe('the per-depth layout', { timeout: TEST_TIMEOUT }, () => {
   ])('%s', async (_label, labels) => {
     const s = await harness.open('nonmember-account', { layout: 'per_depth' })
     const tags = tagsOf(labels)
-    const option = s.app.locator(`[role="option"][data-tag="${tags.at(-1)}"]`)
+    const option = s.app.locator(`.picker [data-tag="${tags.at(-1)}"]`)
     await option.waitFor({ timeout: TIMEOUTS.app })
-    expect(await option.textContent()).toBe(labels.slice(1).join(' ▶ '))
+    // The full path under the root (a 추천 badge may follow it).
+    expect(await option.textContent()).toMatch(new RegExp(`^${labels.slice(1).join(' ▶ ')}`))
     await option.click()
     await apply(s.app)
     expect(await shownFields(s)).toEqual(PER_DEPTH_FIELD_IDS.map((_, i) => tags[i] ?? null))

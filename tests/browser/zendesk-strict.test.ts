@@ -67,7 +67,14 @@ async function saveProbe(s: ScenarioPage): Promise<Frame> {
   return probe
 }
 
-const seen = (probe: Frame) => probe.evaluate(() => (window as unknown as { seen: string[] }).seen.splice(0))
+/**
+ * The events the probe has seen, taken once the last one a submit sends (`always`) is in: they
+ * cross to the probe's frame by postMessage, after the host's record of the submit.
+ */
+async function seen(probe: Frame, last = 'ticket.submit.always') {
+  await probe.waitForFunction((event) => (window as unknown as { seen: string[] }).seen.includes(event), last, POLL)
+  return probe.evaluate(() => (window as unknown as { seen: string[] }).seen.splice(0))
+}
 
 async function submit(s: ScenarioPage) {
   const before = (await s.hostState()).submits.length
@@ -176,7 +183,7 @@ describe('the save flow', { timeout: TEST_TIMEOUT }, () => {
       const record = await submit(s)
       expect(record.outcome).toBe('cancelled')
       expect(record.message).toBe(message)
-      expect(await seen(probe)).toEqual(['ticket.save'])
+      expect(await seen(probe, 'ticket.save')).toEqual(['ticket.save'])
     }
     expect(await s.page.locator('[data-testid="host-save-status"]').textContent()).toContain('아직 안 돼요')
     let state = await s.hostState()
