@@ -111,12 +111,15 @@ const MEMBER_SHARE = (() => {
  * Before the decision: one wave (the batched get: requester, marker, messages, field values and
  * the field's options). In the whole frame: no REST call for a member; for a non-member at most
  * one REST read per consultation field while the definitions are not cached (the requester's
- * record only where the data API cannot read the user field), none once they are; no ticket
- * update while the agent works.
+ * record only where the data API cannot read the user field), none once they are, plus the one
+ * re-inquiry read (the requester's recent tickets, after the decision); no ticket update while
+ * the agent works.
  */
-const ROUND_TRIP_BUDGET = { wavesBeforeDecision: 1, restMember: 0, restPerField: 1, restWarm: 0, ticketUpdates: 0 }
+const ROUND_TRIP_BUDGET = { wavesBeforeDecision: 1, restMember: 0, restPerField: 1, restEvidence: 1, restWarm: 0, ticketUpdates: 0 }
+/** The re-inquiry evidence: a non-member's recent tickets, the one REST read per ticket at steady state. */
+const isEvidenceRead = (/** @type {string} */ call) => /\/api\/v2\/users\/\d+\/tickets\/requested\.json/.test(call)
 /** Where the data API cannot read the member marker, the status is the requester's REST record: one more wave, one REST call. */
-const readsStatusThroughRest = (/** @type {{ rest?: string[] }} */ row) => (row.rest ?? []).some((call) => call.includes('/api/v2/users/'))
+const readsStatusThroughRest = (/** @type {{ rest?: string[] }} */ row) => (row.rest ?? []).some((call) => /\/api\/v2\/users\/\d+\.json/.test(call))
 /** @param {{ rest?: string[] }} row */
 const wavesBudgetOf = (row) => ROUND_TRIP_BUDGET.wavesBeforeDecision + (readsStatusThroughRest(row) ? 1 : 0)
 
@@ -147,7 +150,8 @@ const describeQuery = (query) =>
 
 /** @param {{ member: boolean, query?: Record<string, string>, rest?: string[] }} row */
 const restBudgetOf = (row) =>
-  (readsStatusThroughRest(row) ? 1 : 0) + (row.member ? ROUND_TRIP_BUDGET.restMember : (row.query?.layout === 'per_depth' ? 4 : 1) * ROUND_TRIP_BUDGET.restPerField)
+  (readsStatusThroughRest(row) ? 1 : 0) +
+  (row.member ? ROUND_TRIP_BUDGET.restMember : (row.query?.layout === 'per_depth' ? 4 : 1) * ROUND_TRIP_BUDGET.restPerField + ROUND_TRIP_BUDGET.restEvidence)
 
 /** Runs in every frame before its own scripts: the app's frame notes when the decision first shows. */
 function recordDecision() {
@@ -249,19 +253,21 @@ async function cacheRuns(host) {
     }
   }
   const warm = results.find((result) => result.storage === 'allowed' && result.frame === 2)
-  if (warm && warm.restCalls > ROUND_TRIP_BUDGET.restWarm) broken.push(`cache: the second frame in one browser made ${warm.restCalls} REST calls (budget ${ROUND_TRIP_BUDGET.restWarm})`)
+  // Warm: no field read; the re-inquiry read is per ticket, not per configuration.
+  const warmReads = warm ? warm.rest.filter((call) => !isEvidenceRead(call)).length : 0
+  if (warmReads > ROUND_TRIP_BUDGET.restWarm) broken.push(`cache: the second frame in one browser made ${warmReads} REST calls besides the re-inquiry read (budget ${ROUND_TRIP_BUDGET.restWarm})`)
   return results
 }
 
 /** @param {Awaited<ReturnType<typeof cacheRuns>>} results */
 function printCache(results) {
   console.log('\n## The field definitions across frames (labels of the last level only: REST or the cache)\n')
-  console.log('| the app frame’s storage | frame | host calls before decision (waves) | REST calls | host round trips |')
+  console.log('| the app frame’s storage | frame | host calls before decision (waves) | REST calls (field reads; the rest is the re-inquiry read) | host round trips |')
   console.log('| --- | ---: | ---: | ---: | ---: |')
   for (const result of results) {
     const note = result.storage === 'allowed' ? (result.frame === 1 ? 'allowed (third-party cookies on, as in Chrome today)' : 'allowed') : result.frame === 1 ? 'blocked by the browser (this Chromium’s default)' : 'blocked'
     const budget = result.storage === 'allowed' && result.frame === 2 ? ` (≤ ${ROUND_TRIP_BUDGET.restWarm})` : ''
-    console.log(`| ${note} | ${result.frame} | ${result.hostCallsBeforeDecision} (${result.waves}) | ${result.restCalls}${budget} | ${result.hostCalls} |`)
+    console.log(`| ${note} | ${result.frame} | ${result.hostCallsBeforeDecision} (${result.waves}) | ${result.restCalls} (${result.fieldReads}${budget}) | ${result.hostCalls} |`)
   }
 }
 
