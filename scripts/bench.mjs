@@ -18,6 +18,8 @@
  *  4. A scale table: per 1,000 tickets opened (members and non-members mixed by --member-share,
  *     default 0.5) what the app adds in REST calls, ticket updates and host round trips, and for
  *     300 agents × 20 tickets an hour (100 tickets a minute) the share of Zendesk's limits.
+ *  5. The agent's flow at 320 px: per branch, Apply's distance from the frame's top (≤ 600 px,
+ *     nothing wider than the frame) and the clicks from open to Apply.
  * Exits non-zero when a budget is broken; times never decide.
  *
  * Size ceilings (issue 15's product decision): every frame of the default configuration
@@ -179,7 +181,9 @@ async function measureRoundTrips(page, app, callLatency = latency) {
   /** @type {{ registeredAt: number, restUpdates: number, calls: { instance: string, type: string, detail: string, sentAt: number, answeredAt: number | null }[] }} */
   const state = await page.evaluate(() => /** @type {any} */ (window).__host.snapshot())
   const calls = state.calls.filter((call) => call.instance === state.calls[0]?.instance)
-  const before = calls.filter((call) => call.type !== 'invoke' && call.answeredAt !== null && call.answeredAt <= decidedAt)
+  // The re-inquiry read starts once the decision is set, so it is never waited for; under load its
+  // answer can still land before the decision paints, which is no wave the decision needed.
+  const before = calls.filter((call) => call.type !== 'invoke' && call.answeredAt !== null && call.answeredAt <= decidedAt && !isEvidenceRead(call.detail))
   // A call's wave: one more than the latest wave answered before it was sent.
   /** @type {number[]} */
   const waves = []
@@ -257,6 +261,72 @@ async function cacheRuns(host) {
   const warmReads = warm ? warm.rest.filter((call) => !isEvidenceRead(call)).length : 0
   if (warmReads > ROUND_TRIP_BUDGET.restWarm) broken.push(`cache: the second frame in one browser made ${warmReads} REST calls besides the re-inquiry read (budget ${ROUND_TRIP_BUDGET.restWarm})`)
   return results
+}
+
+/**
+ * The agent's flow at Zendesk's sidebar width (the local host's apps column is 320 px): per
+ * branch, where Apply's top sits (the rule: within the first 600 px, nothing wider than the
+ * frame), and the clicks from open to an applied ticket on the shortest honest path: whatever
+ * Apply's blocker asks (a depth to pick, the identity form with 본인 확인함), then Apply.
+ * @param {import('playwright-core').Browser} browser @param {Awaited<ReturnType<typeof startHost>>} host
+ */
+async function agentFlowRuns(browser, host) {
+  /** @type {{ scenario: string, branch: string, applyTop: number, overflow: number, clicks: number, boxesTyped: number, applied: boolean }[]} */
+  const results = []
+  for (const scenario of ['nonmember-account', 'nonmember-general', 'withdrawn-certificate', 'reinquiry-same', 'reinquiry-evidence']) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } })
+    const page = await context.newPage()
+    await page.goto(host.scenarioUrl(scenario, { latency }), { waitUntil: 'load' })
+    const app = await (await page.waitForSelector('[data-testid="app-frame"]', { state: 'attached' })).contentFrame()
+    if (!app) throw new Error('no app frame')
+    const blocker = () => app.evaluate(() => document.querySelector('[data-testid="apply-blocker"]')?.getAttribute('data-blocker') ?? null)
+    await app.waitForSelector('[data-testid="why"]', { timeout: 30_000 })
+    // The evidence and the options settle (the evidence may move branch 1 to 4).
+    await page.waitForTimeout(10 * latency)
+    await app.waitForFunction(() => document.querySelector('[data-testid="apply-blocker"]')?.getAttribute('data-blocker') !== 'fieldsLoading', undefined, { timeout: 30_000 })
+    const branch = (await app.getAttribute('[data-testid="branch"]', 'data-branch')) ?? '?'
+    const { applyTop, overflow } = await app.evaluate(() => {
+      const width = document.documentElement.clientWidth
+      const wide = [...document.querySelectorAll('main *')].filter((element) => element.getBoundingClientRect().right > width + 0.5).length
+      return { applyTop: Math.round(/** @type {Element} */ (document.querySelector('[data-action="apply"]')).getBoundingClientRect().top + window.scrollY), overflow: wide + (document.documentElement.scrollWidth > width ? 1 : 0) }
+    })
+    let clicks = 0
+    let boxesTyped = 0
+    let applied = false
+    for (let step = 0; step < 4 && !applied; step++) {
+      const reason = await blocker()
+      if (await app.isEnabled('[data-action="apply"]')) {
+        await app.click('[data-action="apply"]')
+        clicks++
+        await app.waitForSelector('[data-testid="notice"][data-tone="success"], [data-audit-note]', { timeout: 30_000 })
+        applied = true
+      } else if (reason === 'pickDepth') {
+        await app.click('.picker [data-tag]')
+        clicks++
+      } else if (reason === 'identityIncomplete') {
+        for (const [box, value] of [['name', '정민수'], ['birthDate', '1985.03.07'], ['phone', '010 2345 6789']]) {
+          await app.fill(`[data-field="${box}"] input`, value)
+          boxesTyped++
+        }
+        await app.check('[data-step="identity_check"] input[type="checkbox"]')
+        clicks++
+      } else break
+    }
+    results.push({ scenario, branch, applyTop, overflow, clicks, boxesTyped, applied })
+    if (applyTop > 600) broken.push(`agent flow: ${scenario} (${branch}): Apply's top at ${applyTop} px (rule: within 600)`)
+    if (overflow) broken.push(`agent flow: ${scenario} (${branch}): ${overflow} element(s) wider than the 320 px frame`)
+    if (!applied) broken.push(`agent flow: ${scenario} (${branch}): not applied (Apply's blocker: ${await blocker()})`)
+    await context.close()
+  }
+  return results
+}
+
+/** @param {Awaited<ReturnType<typeof agentFlowRuns>>} results */
+function printAgentFlow(results) {
+  console.log(`\n## The agent's flow at 320 px (host latency ${latency} ms per call)\n`)
+  console.log('| scenario | branch | Apply’s top (px, ≤ 600) | wider than the frame | clicks from open to Apply (Apply included) | boxes typed | applied |')
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | --- |')
+  for (const r of results) console.log(`| ${r.scenario} | ${r.branch} | ${r.applyTop} | ${r.overflow} | ${r.clicks} | ${r.boxesTyped} | ${r.applied ? 'yes' : 'no'} |`)
 }
 
 /** @param {Awaited<ReturnType<typeof cacheRuns>>} results */
@@ -372,6 +442,8 @@ const browser = await chromium.launch({ executablePath: (await resolveChromium()
 const rows = []
 /** @type {Awaited<ReturnType<typeof cacheRuns>>} */
 const cache = []
+/** @type {Awaited<ReturnType<typeof agentFlowRuns>>} */
+const flow = []
 try {
   for (const { scenario, locale, config, settings = {}, settled = DECIDED, query = {}, latency: callLatency = latency } of RUNS) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
@@ -429,6 +501,7 @@ try {
     await context.close()
   }
   cache.push(...(await cacheRuns(host)))
+  flow.push(...(await agentFlowRuns(browser, host)))
 } finally {
   await browser.close()
   await host.close()
@@ -444,6 +517,7 @@ for (const row of rows) {
 }
 printCache(cache)
 printScale(rows, cache, MEMBER_SHARE)
+printAgentFlow(flow)
 
 const defaultRows = rows.filter((row) => row.config === 'default')
 const largest = defaultRows.reduce((a, b) => (b.loadedGzip > (a?.loadedGzip ?? -1) ? b : a), /** @type {(typeof rows)[number] | undefined} */ (undefined))
