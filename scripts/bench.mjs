@@ -304,7 +304,7 @@ async function agentFlowRuns(browser, host) {
         await app.click('.picker [data-tag]')
         clicks++
       } else if (reason === 'identityIncomplete') {
-        for (const [box, value] of [['name', '정민수'], ['birthDate', '1985.03.07'], ['phone', '010 2345 6789']]) {
+        for (const [box, value] of /** @type {const} */ ([['name', '정민수'], ['birthDate', '1985.03.07'], ['phone', '010 2345 6789']])) {
           await app.fill(`[data-field="${box}"] input`, value)
           boxesTyped++
         }

@@ -1,31 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ARTICLE_CACHE_VERSION, ARTICLE_TTL_MS, createArticleCache, MAX_CACHED_BODY } from '../../src/zendesk/article-cache'
-import type { ArticleStorage } from '../../src/zendesk/article-cache'
-
-/** localStorage as a Map; `fail` makes the named methods throw as browsers do. */
-function memoryStorage(fail: { get?: boolean; set?: boolean; remove?: boolean } = {}) {
-  const items = new Map<string, string>()
-  const storage: ArticleStorage = {
-    getItem(key) {
-      if (fail.get) throw new DOMException('The operation is insecure.', 'SecurityError')
-      return items.get(key) ?? null
-    },
-    setItem(key, value) {
-      if (fail.set) throw new DOMException('Quota exceeded', 'QuotaExceededError')
-      items.set(key, String(value))
-    },
-    removeItem(key) {
-      if (fail.remove) throw new DOMException('The operation is insecure.', 'SecurityError')
-      items.delete(key)
-    },
-  }
-  return { storage, items }
-}
-
-function clock(start = 1_780_000_000_000) {
-  let t = start
-  return { now: () => t, advance: (ms: number) => (t += ms) }
-}
+import { clock, memoryStorage } from '../support/memory-storage'
 
 const ARTICLE = { id: 47791721113881, body: '<h2><strong>Q1.</strong> …</h2><p>즉시 도움 드리고 싶으나, …</p>' }
 const KEY = `nonmember-sidebar:article:v${ARTICLE_CACHE_VERSION}:ko:${ARTICLE.id}`

@@ -2,34 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { browserStorage, createDefinitionsCache, DEFINITIONS_CACHE_VERSION, DEFINITIONS_TTL_MS } from '../../src/zendesk/definitions-cache'
 import type { DefinitionsCacheOptions, DefinitionsStorage } from '../../src/zendesk/definitions-cache'
 import type { FieldDefinition } from '../../src/zendesk/ticket-host'
-
-/** localStorage as a Map; `fail` makes the named methods throw as browsers do. */
-function memoryStorage(fail: { get?: boolean; set?: boolean } = {}) {
-  const items = new Map<string, string>()
-  const storage: DefinitionsStorage = {
-    getItem(key) {
-      if (fail.get) throw new DOMException('The operation is insecure.', 'SecurityError')
-      return items.get(key) ?? null
-    },
-    setItem(key, value) {
-      if (fail.set) throw new DOMException('Quota exceeded', 'QuotaExceededError')
-      items.set(key, String(value))
-    },
-  }
-  /** The one entry stored, as [key, value]. */
-  const only = (): [string, string] => {
-    const [entry, ...more] = items
-    if (!entry || more.length) throw new Error(`expected one entry, found ${items.size}`)
-    return entry
-  }
-  return { storage, items, only }
-}
-
-/** A clock the test moves. */
-function clock(start = 1_780_000_000_000) {
-  let t = start
-  return { now: () => t, advance: (ms: number) => (t += ms) }
-}
+import { clock, memoryStorage } from '../support/memory-storage'
 
 const CONSULTATION: FieldDefinition = {
   id: 360001,
