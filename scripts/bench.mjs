@@ -472,10 +472,10 @@ try {
     const resizesBeforeDecision = resizes.filter((call) => call.sentAt < (firstRead?.answeredAt ?? Infinity)).length
     const resizesUnchanged = heights.filter((height, i) => i > 0 && height === heights[i - 1]).length
     const loadedGzip = files.filter((file) => loaded.has(file.name)).reduce((total, file) => total + file.gzip, 0)
-    // A frame that fetches a lazy chunk (the REST fallback's definitions cache, the per-depth
-    // layout) is one of "the frames that need it": held to the every-option ceiling, and listed.
-    const fetchedChunk = [...loaded].some((name) => name.startsWith('chunk-'))
-    const ceiling = config === 'default' && !fetchedChunk ? SIZE_CEILING : SIZE_CEILING_ALL_OPTIONS
+    // Every frame of the default configuration, whatever it fetched, is held to the default
+    // ceiling; the fallbacks (the REST read's chunk, the per-depth layout), every option on and a
+    // fault to the every-option ceiling, as the frames that need them.
+    const ceiling = config === 'default' ? SIZE_CEILING : SIZE_CEILING_ALL_OPTIONS
     const row = {
       scenario,
       locale,
