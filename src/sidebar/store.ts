@@ -282,8 +282,8 @@ export class Sidebar {
   private suggestEmpathy(): void {
     const decision = this.view().decision
     if (decision?.applies) {
-      const phrase = decision.empathy.phrases[0]
-      this.set({ empathy: phrase ? { kind: decision.empathy.kind, phrase } : null })
+      const { kind, phrase } = decision.empathy
+      this.set({ empathy: phrase ? { kind, phrase } : null })
     }
   }
 
