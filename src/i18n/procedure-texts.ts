@@ -17,12 +17,9 @@ export function branchText(t: Translate, branch: BranchId): string {
 
 /** A reason of the procedure, as a sentence in the agent's language. */
 export function reasonText(t: Translate, { code, params = {} }: Reason): string {
+  // Each code comes with the values its sentence names (procedure/reason.ts); three are words here.
   return t(`reason_${code}`, {
-    words: params.words ?? '',
-    root: params.root ?? '',
-    age: params.age ?? '',
-    ticket: params.ticket ?? '',
-    days: params.days ?? '',
+    ...params,
     status: params.status ? t(`who_${params.status}`) : '',
     branch: params.branch ? branchText(t, params.branch) : '',
     path: params.path ? pathText(t, params.path) : '',

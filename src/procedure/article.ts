@@ -135,16 +135,21 @@ const REPLY_TEXTS: Readonly<Record<ArticleTextId, string>> = {
     '번거로우시겠지만, 카카오톡을 삭제하고 다시 설치하신 뒤, 기사 앱과 동일한 전화번호로 로그인 부탁드립니다.',
 }
 
-/** The reply texts in article order, each with the heading it sits under. */
-export const ARTICLE_TEXTS: readonly ArticleText[] = [
-  { id: 'nonmember_notice', section: 'Q1', heading: '② 비회원 상세 상담 어려움 본인인증 후 재문의 안내', text: REPLY_TEXTS.nonmember_notice },
-  { id: 'verification_steps_app', section: 'Q1', heading: '③ 본인인증(프로필 인증) 방법 안내', text: REPLY_TEXTS.verification_steps_app },
-  { id: 'contact_match_request', section: 'Q2', heading: '② 기사 앱 연락처 = 카카오톡 연락처 동일여부 확인', text: REPLY_TEXTS.contact_match_request },
-  { id: 'contact_howto_kakaotalk', section: 'Q2', heading: '(필요 시) 연락처 확인방법 안내', text: REPLY_TEXTS.contact_howto_kakaotalk },
-  { id: 'contact_howto_driver_app', section: 'Q2', heading: '(필요 시) 연락처 확인방법 안내', text: REPLY_TEXTS.contact_howto_driver_app },
-  { id: 'verification_steps_chat', section: 'Q2', heading: '> 동일함 - 본인인증(프로필 인증) 방법 안내', text: REPLY_TEXTS.verification_steps_chat },
-  { id: 'kakaotalk_relogin', section: 'Q2', heading: '> 동일하지 않음 - 대리기사 앱과 동일한 계정으로 카카오톡 로그인 안내', text: REPLY_TEXTS.kakaotalk_relogin },
-]
+/**
+ * The reply texts in article order, each with the heading it sits under. Built by a call marked
+ * pure: the bundle, which reads none of it, then keeps nothing of it (not even the texts' reads).
+ */
+export const ARTICLE_TEXTS: readonly ArticleText[] = /* @__PURE__ */ (
+  [
+    ['nonmember_notice', 'Q1', '② 비회원 상세 상담 어려움 본인인증 후 재문의 안내'],
+    ['verification_steps_app', 'Q1', '③ 본인인증(프로필 인증) 방법 안내'],
+    ['contact_match_request', 'Q2', '② 기사 앱 연락처 = 카카오톡 연락처 동일여부 확인'],
+    ['contact_howto_kakaotalk', 'Q2', '(필요 시) 연락처 확인방법 안내'],
+    ['contact_howto_driver_app', 'Q2', '(필요 시) 연락처 확인방법 안내'],
+    ['verification_steps_chat', 'Q2', '> 동일함 - 본인인증(프로필 인증) 방법 안내'],
+    ['kakaotalk_relogin', 'Q2', '> 동일하지 않음 - 대리기사 앱과 동일한 계정으로 카카오톡 로그인 안내'],
+  ] as const
+).map(([id, section, heading]) => ({ id, section, heading, text: REPLY_TEXTS[id] }))
 
 /** The exact reply text for an id. Throws on an unknown id (a programming error, not input). */
 export function articleText(id: ArticleTextId): string {

@@ -53,11 +53,10 @@ export interface EmpathyContext {
   readonly customerFrustrated?: boolean
 }
 
-/** A suggested kind, its phrases (best first), the other kinds the agent may pick, and why. */
+/** A suggested kind, its phrase that fits best, and why (the picker offers every kind and phrase). */
 export interface EmpathySuggestion {
   readonly kind: EmpathyKind
-  readonly phrases: readonly string[]
-  readonly alternatives: readonly EmpathyKind[]
+  readonly phrase: string | undefined
   readonly reason: Reason
 }
 
@@ -81,17 +80,10 @@ function pick({ usual, onIntent }: BranchEmpathy, c: EmpathyContext): EmpathyPic
 }
 
 /**
- * Suggests the empathy kind for a branch and situation. Only a suggestion: every kind stays
- * available in `alternatives`, and the agent writes the line they find natural.
+ * Suggests the empathy kind and phrase for a branch and situation. Only a suggestion: every kind
+ * and phrase stays available (EMPATHY_KINDS, EMPATHY_PHRASES), and the agent writes the line they find natural.
  */
 export function suggestEmpathy(branch: BranchId, context: EmpathyContext = {}): EmpathySuggestion {
   const [kind, best, why] = pick(branchById(branch).empathy, context)
-  const phrases = EMPATHY_PHRASES[kind]
-  return {
-    kind,
-    // The best phrase first, the others in their order.
-    phrases: [...phrases.slice(best, best + 1), ...phrases.filter((_, i) => i !== best)],
-    alternatives: EMPATHY_KINDS.filter((k) => k !== kind),
-    reason: reason(why),
-  }
+  return { kind, phrase: EMPATHY_PHRASES[kind][best], reason: reason(why) }
 }

@@ -6,7 +6,7 @@
  * registration number. Comparing it with the driver's record is the agent's job; the agent's
  * "it is the person" confirmation (본인여부) is the fourth check and covers that comparison.
  */
-import { ageOn, calendarDateOf, compareDates, isRealDate, readDateParts, toIsoDate } from './calendar'
+import { ageOn, calendarDateOf, compareDates, isRealDate, readDateParts } from './calendar'
 import type { BirthDateFormat, CalendarDate } from './calendar'
 import { maskName, maskPhone } from './mask'
 import { parseMobilePhone } from './phone'
@@ -26,7 +26,7 @@ export const MAX_PLAUSIBLE_AGE = 100
 
 /** A birth date that passed every check, or the reason it did not. */
 export type BirthDateResult =
-  | { readonly ok: true; readonly date: CalendarDate; readonly iso: string; readonly format: BirthDateFormat; readonly age: number }
+  | { readonly ok: true; readonly date: CalendarDate; readonly format: BirthDateFormat; readonly age: number }
   | { readonly ok: false; readonly error: Reason }
 
 /**
@@ -48,7 +48,7 @@ export function parseBirthDate(text: string, today: Date = new Date()): BirthDat
   const age = ageOn(date, day)
   if (age < ADULT_AGE) return refuse(reason('birth_date_too_young', { age: ADULT_AGE }))
   if (age > MAX_PLAUSIBLE_AGE) return refuse(reason('birth_date_too_old', { age: MAX_PLAUSIBLE_AGE }))
-  return { ok: true, date, iso: toIsoDate(date), format: parts.format, age }
+  return { ok: true, date, format: parts.format, age }
 }
 
 /** A name that passed the form check (trimmed, single spaces), or the reason it did not. */

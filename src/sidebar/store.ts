@@ -36,15 +36,16 @@ const chatOf = (messages: string[]) => ({ hint: hintFromMessages(messages), cust
 
 
 export class Sidebar {
-  private state: SidebarState
+  // Fields the constructor (or the chat's first message) sets are only declared: nothing to emit for them.
+  private declare state: SidebarState
   private readonly listeners = new Set<() => void>()
   /** Bumped on every (re)load: answers for an older generation are dropped. */
   private generation = 0
   private installation: Promise<Installation> | null = null
-  private readonly today: () => Date
-  private readonly sleep: (ms: number) => Promise<void>
-  private readonly maxAttempts: number
-  private chatTimer: ReturnType<typeof setTimeout> | undefined
+  private declare readonly today: () => Date
+  private declare readonly sleep: (ms: number) => Promise<void>
+  private declare readonly maxAttempts: number
+  private declare chatTimer: ReturnType<typeof setTimeout> | undefined
 
   constructor(
     private readonly host: TicketHost,
@@ -281,8 +282,8 @@ export class Sidebar {
   private suggestEmpathy(): void {
     const decision = this.view().decision
     if (decision?.applies) {
-      const phrase = decision.empathy.phrases[0]
-      this.set({ empathy: phrase ? { kind: decision.empathy.kind, phrase } : null })
+      const { kind, phrase } = decision.empathy
+      this.set({ empathy: phrase ? { kind, phrase } : null })
     }
   }
 

@@ -17,7 +17,7 @@ export interface AppProps {
  * hooks: the frame has one component with state, and preact's hooks would ship for it alone.
  */
 export class App extends Component<AppProps> {
-  private readonly sidebar: Sidebar | null
+  private declare readonly sidebar: Sidebar | null
   private readonly root = createRef<HTMLElement>()
   private lastHeight = 0
   private stop = () => {}

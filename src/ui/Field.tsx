@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact'
 import type { TextBox } from '../sidebar/state'
 import type { ScreenProps } from './props'
 
@@ -12,15 +11,15 @@ export const rrnRefused = (box: TextBox, { state, t }: Props) =>
     </span>
   ) : null
 
-/** A box of personal data: label, input, and what is wrong with it (`children`) right below. */
-export function Field(p: Props & { box: Exclude<TextBox, 'depthQuery'>; label: string; value: string; placeholder: string; invalid?: boolean; children?: ComponentChildren }) {
+/** A box of personal data: label, input, and what is wrong with it (`error`, false when nothing is) right below. */
+export function Field(p: Props & { box: Exclude<TextBox, 'depthQuery'>; label: string; value: string; placeholder: string; error: string | false }) {
   const { box } = p
   return (
     <label class="field" data-field={box}>
       <b>{p.label}</b>
       <input
         class="c-field__input"
-        aria-invalid={p.invalid}
+        aria-invalid={p.error !== false}
         value={p.value}
         placeholder={p.placeholder}
         autocomplete="off"
@@ -28,7 +27,7 @@ export function Field(p: Props & { box: Exclude<TextBox, 'depthQuery'>; label: s
         data-private
         onInput={(event) => p.sidebar.input(box, event.currentTarget.value)}
       />
-      {rrnRefused(box, p) ?? p.children}
+      {rrnRefused(box, p) ?? (p.error !== false && <span class="field__error">{p.error}</span>)}
     </label>
   )
 }

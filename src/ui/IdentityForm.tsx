@@ -3,7 +3,7 @@ import { reasonText } from '../i18n/procedure-texts'
 import { Checkbox } from './Checkbox'
 import { Field } from './Field'
 import type { ScreenProps } from './props'
-import { cardHead } from './StepCard'
+import { link, stepCard } from './StepCard'
 
 /**
  * Branch 3: name, birth date, mobile number and "it is the person", checked as the agent types,
@@ -12,37 +12,25 @@ import { cardHead } from './StepCard'
 export function IdentityForm(p: ScreenProps & { check: IdentityCheck; title: string }) {
   const { check, state, t } = p
   const input = state.identity
-  const criteria = state.settings?.links.criteriaArticle
   const field = (key: 'name' | 'birthDate' | 'phone', label: string, placeholder: string) => {
     const result = check.checks[key]
     return (
-      <Field {...p} box={key} label={label} value={input[key]} placeholder={placeholder} invalid={!!input[key] && !result.ok}>
-        {input[key] && !result.ok && <span class="field__error">{reasonText(t, result.error)}</span>}
-      </Field>
+      <Field {...p} box={key} label={label} value={input[key]} placeholder={placeholder} error={!!input[key] && !result.ok && reasonText(t, result.error)} />
     )
   }
-  return (
-    <section class="card" data-testid="step" data-step="identity_check">
-      {cardHead(
-        p.title,
-        criteria && (
-          <a class="small" href={criteria} target="_blank" rel="noopener noreferrer">
-            {t('linkCriteria')}
-          </a>
-        ),
-      )}
-      {field('name', t('identityName'), '홍길동')}
-      {field('birthDate', t('identityBirthDate'), '1990-01-02')}
-      {field('phone', t('identityPhone'), '010-1234-5678')}
-      <Checkbox checked={input.confirmedIsPerson} onChange={(on) => p.sidebar.confirmPerson(on)}>
-        {t('identityPerson')}
-      </Checkbox>
-      {check.warnings.map((warning) => (
-        <p class="field__warning">{reasonText(t, warning)}</p>
-      ))}
-      <p class="muted small" data-testid="identity-gate" data-gate={check.ok ? 'passed' : 'pending'}>
-        {t(check.ok ? 'processAllowed' : 'processBlocked')}
-      </p>
-    </section>
+  return stepCard(
+    'identity_check',
+    p.title,
+    link(state.settings?.links.criteriaArticle, t('linkCriteria'), 'small'),
+    field('name', t('identityName'), '홍길동'),
+    field('birthDate', t('identityBirthDate'), '1990-01-02'),
+    field('phone', t('identityPhone'), '010-1234-5678'),
+    <Checkbox checked={input.confirmedIsPerson} onChange={(on) => p.sidebar.confirmPerson(on)}>
+      {t('identityPerson')}
+    </Checkbox>,
+    check.warnings.map((warning) => <p class="field__warning">{reasonText(t, warning)}</p>),
+    <p class="muted small" data-testid="identity-gate" data-gate={check.ok ? 'passed' : 'pending'}>
+      {t(check.ok ? 'processAllowed' : 'processBlocked')}
+    </p>,
   )
 }

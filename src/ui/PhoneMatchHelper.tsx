@@ -8,9 +8,7 @@ export function PhoneMatchHelper(p: ScreenProps) {
   const invalid = typeof compare === 'object' && compare?.invalid
   // Which number is not a mobile number: said below that box.
   const field = (key: 'driverApp' | 'kakaoTalk', side: 'a' | 'b', label: string) => (
-    <Field {...p} box={key} label={label} value={state.phoneInputs[key]} placeholder="010-1234-5678" invalid={invalid === side || invalid === 'both'}>
-      {(invalid === side || invalid === 'both') && <span class="field__error">{t('reason_phone_format')}</span>}
-    </Field>
+    <Field {...p} box={key} label={label} value={state.phoneInputs[key]} placeholder="010-1234-5678" error={(invalid === side || invalid === 'both') && t('reason_phone_format')} />
   )
   return (
     <section class="card" data-testid="phone-match" data-match={state.phoneMatch ?? 'unknown'}>

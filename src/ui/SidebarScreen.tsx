@@ -9,15 +9,8 @@ import { noticeText, settingProblemText } from './messages'
 import { PhoneMatchHelper } from './PhoneMatchHelper'
 import type { ScreenProps } from './props'
 import { RequesterHeader } from './RequesterHeader'
-import { cardHead, StepCard } from './StepCard'
+import { link, stepCard, StepCard } from './StepCard'
 import { FootExtension } from './extensions'
-
-const link = (href: string | null | undefined, text: string) =>
-  href && (
-    <a href={href} target="_blank" rel="noopener noreferrer">
-      {text}
-    </a>
-  )
 
 /**
  * The whole sidebar for one ticket: who is asking, then the decision and Apply, then the depth to
@@ -86,11 +79,11 @@ export function SidebarScreen({ sidebar, t, language }: { sidebar: Sidebar; t: T
                 )
               default:
                 // The agent's own work (its title says it): answering in their words, or processing once checked.
-                return (
-                  <section class="card" data-testid="step" data-step={step.id}>
-                    {cardHead(title)}
-                    {step.kind === 'process' ? <p class="muted small">{t(gated ? 'processBlocked' : 'processAllowed')}</p> : null}
-                  </section>
+                return stepCard(
+                  step.id,
+                  title,
+                  null,
+                  step.kind === 'process' ? <p class="muted small">{t(gated ? 'processBlocked' : 'processAllowed')}</p> : null,
                 )
             }
           })}

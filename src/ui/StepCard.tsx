@@ -14,13 +14,24 @@ export function insertButton(id: StepId, { state, sidebar, t }: ScreenProps, blo
   )
 }
 
-/** A card's first line: its title and its button. */
-export const cardHead = (title: ComponentChildren, button?: ComponentChildren) => (
-  <div class="card__head">
-    <h3>{title}</h3>
-    {button}
-  </div>
+/** A step's card: its title and its button first, then what the step shows. */
+export const stepCard = (id: StepId, title: ComponentChildren, button?: ComponentChildren, ...body: ComponentChildren[]) => (
+  <section class="card" data-testid="step" data-step={id}>
+    <div class="card__head">
+      <h3>{title}</h3>
+      {button}
+    </div>
+    {body}
+  </section>
 )
+
+/** A link that opens beside Zendesk; nothing when it is not set. */
+export const link = (href: string | null | undefined, text: string, className?: string) =>
+  href && (
+    <a class={className} href={href} target="_blank" rel="noopener noreferrer">
+      {text}
+    </a>
+  )
 
 /**
  * One reply step, compact: its title, the article's text with its first lines showing (the whole
@@ -31,23 +42,20 @@ export function StepCard(p: ScreenProps & { step: ReplyStep; title: string; bloc
   const { step, state, t } = p
   const macro = state.settings?.stepMacros[step.id]
   const optional = step.kind === 'optional_text'
-  return (
-    <section class="card" data-testid="step" data-step={step.id}>
-      {cardHead(
-        optional ? (
-          <Checkbox checked={!!state.optionalSteps[step.id]} onChange={(on) => p.sidebar.toggleOptional(step.id, on)}>
-            {p.title}
-          </Checkbox>
-        ) : (
-          p.title
-        ),
-        insertButton(step.id, p, p.blocked),
-      )}
-      <details class="preview">
-        <summary>{step.text}</summary>
-      </details>
-      <StepExtension step={step.id} state={state} />
-      {macro ? <p class="muted small">{t('viaMacro', { id: macro })}</p> : null}
-    </section>
+  return stepCard(
+    step.id,
+    optional ? (
+      <Checkbox checked={!!state.optionalSteps[step.id]} onChange={(on) => p.sidebar.toggleOptional(step.id, on)}>
+        {p.title}
+      </Checkbox>
+    ) : (
+      p.title
+    ),
+    insertButton(step.id, p, p.blocked),
+    <details class="preview">
+      <summary>{step.text}</summary>
+    </details>,
+    <StepExtension step={step.id} state={state} />,
+    macro ? <p class="muted small">{t('viaMacro', { id: macro })}</p> : null,
   )
 }

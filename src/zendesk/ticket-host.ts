@@ -233,7 +233,7 @@ export function createTicketHost(client: ZafClient, timeoutMs = DEFAULT_CALL_TIM
     return read
   }
 
-  // Reads only some frames make (the article, the admin's check): their code loads with the first.
+  // Calls only some frames make (the article, the admin's check, the audit note): their code loads with the first.
   const configuration = () => import('./configuration-reads').then((reads) => reads.configurationReads(calls, readOnce))
   const fieldValues = (fieldIds: readonly number[], values: Record<string, unknown>): Record<number, string | null> =>
     Object.fromEntries(fieldIds.map((id) => [id, filled(values[fieldPath(id)])]))
@@ -334,14 +334,8 @@ export function createTicketHost(client: ZafClient, timeoutMs = DEFAULT_CALL_TIM
 
     removeTags: (tags) => changeTags('ticket.tags.remove', tags),
 
-    async writeInternalNote(ticketId, body) {
-      await calls.request({
-        url: `/api/v2/tickets/${ticketId}.json`,
-        type: 'PUT',
-        contentType: 'application/json',
-        data: JSON.stringify({ ticket: { comment: { body, public: false } } }),
-      })
-    },
+    // Only a frame with the audit note writes one: its code loads with the first note.
+    writeInternalNote: (ticketId, body) => configuration().then((reads) => reads.writeInternalNote(ticketId, body)),
 
     onRequesterChanged: (handler) => listen(['ticket.requester.id.changed'], handler),
 
@@ -360,15 +354,7 @@ export function createTicketHost(client: ZafClient, timeoutMs = DEFAULT_CALL_TIM
 
     onConversationChanged: (handler) => listen(['ticket.conversation.changed'], handler),
 
-    // The cheapest read that is right: one REST page (100) of the newest comments, the server's. The
-    // page's own `ticket.comments` may not have caught up with a REST write yet (a note that landed
-    // would look missing and be written twice), audits carry every field change besides, and search
-    // lags behind by minutes. Asked only before writing a note again, where it landed moments ago.
-    async hasComment(ticketId, marker) {
-      const { body } = await calls.request({ url: `/api/v2/tickets/${ticketId}/comments.json?sort_order=desc` })
-      // The marker is random letters and digits: found anywhere in the page, it is that note.
-      return JSON.stringify(body).includes(marker)
-      },
+    hasComment: (ticketId, marker) => configuration().then((reads) => reads.hasComment(ticketId, marker)),
 
     async readRequestedTickets(userId) {
       const { body } = await calls.request({ url: `/api/v2/users/${userId}/tickets/requested.json?sort_by=created_at&sort_order=desc`, type: 'GET' })

@@ -151,7 +151,7 @@ describe('every box refuses every RRN form', () => {
   it('still accepts the phone numbers and dates among the near misses', () => {
     expect(parseMobilePhone('+82 010 1234 5678')).toMatchObject({ ok: true, phone: { digits: '01012345678' } })
     expect(parseMobilePhone(fullWidth('010-1234-5678'))).toMatchObject({ ok: true })
-    expect(parseBirthDate('1985-03-02', today)).toMatchObject({ ok: true, iso: '1985-03-02' })
-    expect(parseBirthDate('850302', today)).toMatchObject({ ok: true, iso: '1985-03-02' })
+    expect(parseBirthDate('1985-03-02', today)).toMatchObject({ ok: true, date: { year: 1985, month: 3, day: 2 } })
+    expect(parseBirthDate('850302', today)).toMatchObject({ ok: true, date: { year: 1985, month: 3, day: 2 } })
   })
 })
