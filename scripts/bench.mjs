@@ -61,7 +61,9 @@ if (!args.includes('--no-build')) execFileSync('npx', ['vite', 'build', '--logLe
 // ---- 1. size ---------------------------------------------------------------------------------
 const assets = join(root, 'dist', 'assets')
 const files = frameFiles(assets)
-const estimates = [...new Set(files.flatMap((file) => (file.role === 'core' && file.language ? [file.language] : [])))].map((language) => frameEstimate(files, language))
+const estimates = [...new Set(files.flatMap((file) => (file.role === 'core' && file.language ? [file.language] : [])))].map((language) =>
+  frameEstimate(files, language),
+)
 const largestEstimate = estimates.reduce((a, b) => (b.gzip > (a?.gzip ?? -1) ? b : a), /** @type {(typeof estimates)[number] | undefined} */ (undefined))
 
 /** The SDK, as the npm build bundled for the local host (Zendesk serves its own from the CDN). */
@@ -94,7 +96,9 @@ for (const file of files) {
 console.log('\n| a frame, estimated from the build | gzip B |')
 console.log('| --- | ---: |')
 for (const estimate of estimates) {
-  console.log(`| every ${estimate.language} frame: ${estimate.files.map((file) => file.name).join(' + ')} | **${estimate.gzip}** (ceiling ${SIZE_CEILING}, held on the frames measured below) |`)
+  console.log(
+    `| every ${estimate.language} frame: ${estimate.files.map((file) => file.name).join(' + ')} | **${estimate.gzip}** (ceiling ${SIZE_CEILING}, held on the frames measured below) |`,
+  )
   console.log(`| … showing a fault or a settings problem: + its rare texts | ${estimate.withRare} |`)
   console.log(`| … everything one ${estimate.language} frame could load: + the rare texts and every lazy chunk | ${estimate.atMost} |`)
 }
@@ -160,7 +164,7 @@ function recordDecision() {
   if (!location.pathname.endsWith('/iframe.html')) return
   const observer = new MutationObserver(() => {
     if (!document.querySelector('[data-testid="branch"], [data-testid="not-applicable"]')) return
-    /** @type {any} */ (window).__decidedAt = Date.now()
+    ;/** @type {any} */ (window).__decidedAt = Date.now()
     observer.disconnect()
   })
   observer.observe(document, { childList: true, subtree: true })
@@ -239,7 +243,9 @@ async function cacheRuns(host) {
       // A member's frame first, in a profile of its own: the browser warm, as an agent's is.
       const warmUp = await (await cacheBrowser.newContext()).newPage()
       await warmUp.goto(host.scenarioUrl('member', { latency }), { waitUntil: 'load' })
-      await (await (await warmUp.waitForSelector('[data-testid="app-frame"]', { state: 'attached' })).contentFrame())?.waitForSelector(DECIDED, { timeout: 30_000 })
+      await (
+        await (await warmUp.waitForSelector('[data-testid="app-frame"]', { state: 'attached' })).contentFrame()
+      )?.waitForSelector(DECIDED, { timeout: 30_000 })
       const profile = await cacheBrowser.newContext({ viewport: { width: 1280, height: 900 } })
       await profile.addInitScript(recordDecision)
       for (const frame of [1, 2]) {
@@ -259,7 +265,8 @@ async function cacheRuns(host) {
   const warm = results.find((result) => result.storage === 'allowed' && result.frame === 2)
   // Warm: no field read; the re-inquiry read is per ticket, not per configuration.
   const warmReads = warm ? warm.rest.filter((call) => !isEvidenceRead(call)).length : 0
-  if (warmReads > ROUND_TRIP_BUDGET.restWarm) broken.push(`cache: the second frame in one browser made ${warmReads} REST calls besides the re-inquiry read (budget ${ROUND_TRIP_BUDGET.restWarm})`)
+  if (warmReads > ROUND_TRIP_BUDGET.restWarm)
+    broken.push(`cache: the second frame in one browser made ${warmReads} REST calls besides the re-inquiry read (budget ${ROUND_TRIP_BUDGET.restWarm})`)
   return results
 }
 
@@ -283,12 +290,17 @@ async function agentFlowRuns(browser, host) {
     await app.waitForSelector('[data-testid="why"]', { timeout: 30_000 })
     // The evidence and the options settle (the evidence may move branch 1 to 4).
     await page.waitForTimeout(10 * latency)
-    await app.waitForFunction(() => document.querySelector('[data-testid="apply-blocker"]')?.getAttribute('data-blocker') !== 'fieldsLoading', undefined, { timeout: 30_000 })
+    await app.waitForFunction(() => document.querySelector('[data-testid="apply-blocker"]')?.getAttribute('data-blocker') !== 'fieldsLoading', undefined, {
+      timeout: 30_000,
+    })
     const branch = (await app.getAttribute('[data-testid="branch"]', 'data-branch')) ?? '?'
     const { applyTop, overflow } = await app.evaluate(() => {
       const width = document.documentElement.clientWidth
       const wide = [...document.querySelectorAll('main *')].filter((element) => element.getBoundingClientRect().right > width + 0.5).length
-      return { applyTop: Math.round(/** @type {Element} */ (document.querySelector('[data-action="apply"]')).getBoundingClientRect().top + window.scrollY), overflow: wide + (document.documentElement.scrollWidth > width ? 1 : 0) }
+      return {
+        applyTop: Math.round(/** @type {Element} */ (document.querySelector('[data-action="apply"]')).getBoundingClientRect().top + window.scrollY),
+        overflow: wide + (document.documentElement.scrollWidth > width ? 1 : 0),
+      }
     })
     let clicks = 0
     let boxesTyped = 0
@@ -304,7 +316,11 @@ async function agentFlowRuns(browser, host) {
         await app.click('.picker [data-tag]')
         clicks++
       } else if (reason === 'identityIncomplete') {
-        for (const [box, value] of /** @type {const} */ ([['name', '정민수'], ['birthDate', '1985.03.07'], ['phone', '010 2345 6789']])) {
+        for (const [box, value] of /** @type {const} */ ([
+          ['name', '정민수'],
+          ['birthDate', '1985.03.07'],
+          ['phone', '010 2345 6789'],
+        ])) {
           await app.fill(`[data-field="${box}"] input`, value)
           boxesTyped++
         }
@@ -326,18 +342,30 @@ function printAgentFlow(results) {
   console.log(`\n## The agent's flow at 320 px (host latency ${latency} ms per call)\n`)
   console.log('| scenario | branch | Apply’s top (px, ≤ 600) | wider than the frame | clicks from open to Apply (Apply included) | boxes typed | applied |')
   console.log('| --- | --- | ---: | ---: | ---: | ---: | --- |')
-  for (const r of results) console.log(`| ${r.scenario} | ${r.branch} | ${r.applyTop} | ${r.overflow} | ${r.clicks} | ${r.boxesTyped} | ${r.applied ? 'yes' : 'no'} |`)
+  for (const r of results)
+    console.log(`| ${r.scenario} | ${r.branch} | ${r.applyTop} | ${r.overflow} | ${r.clicks} | ${r.boxesTyped} | ${r.applied ? 'yes' : 'no'} |`)
 }
 
 /** @param {Awaited<ReturnType<typeof cacheRuns>>} results */
 function printCache(results) {
   console.log('\n## The field definitions across frames (labels of the last level only: REST or the cache)\n')
-  console.log('| the app frame’s storage | frame | host calls before decision (waves) | REST calls (field reads; the rest is the re-inquiry read) | host round trips |')
+  console.log(
+    '| the app frame’s storage | frame | host calls before decision (waves) | REST calls (field reads; the rest is the re-inquiry read) | host round trips |',
+  )
   console.log('| --- | ---: | ---: | ---: | ---: |')
   for (const result of results) {
-    const note = result.storage === 'allowed' ? (result.frame === 1 ? 'allowed (third-party cookies on, as in Chrome today)' : 'allowed') : result.frame === 1 ? 'blocked by the browser (this Chromium’s default)' : 'blocked'
+    const note =
+      result.storage === 'allowed'
+        ? result.frame === 1
+          ? 'allowed (third-party cookies on, as in Chrome today)'
+          : 'allowed'
+        : result.frame === 1
+          ? 'blocked by the browser (this Chromium’s default)'
+          : 'blocked'
     const budget = result.storage === 'allowed' && result.frame === 2 ? ` (≤ ${ROUND_TRIP_BUDGET.restWarm})` : ''
-    console.log(`| ${note} | ${result.frame} | ${result.hostCallsBeforeDecision} (${result.waves}) | ${result.restCalls} (${result.fieldReads}${budget}) | ${result.hostCalls} |`)
+    console.log(
+      `| ${note} | ${result.frame} | ${result.hostCallsBeforeDecision} (${result.waves}) | ${result.restCalls} (${result.fieldReads}${budget}) | ${result.hostCalls} |`,
+    )
   }
 }
 
@@ -377,7 +405,11 @@ function printScale(measured, cacheResults, memberShare) {
   const cases = [
     { name: 'labels as whole paths', restMember: mean(members, 'restCalls'), restNonMember: mean(nonMembers, 'restCalls') },
     { name: 'labels of the last level only, cache warm', restMember: leafMember?.restCalls ?? NaN, restNonMember: second('allowed') },
-    { name: 'labels of the last level only, no cache (the browser blocks the frame’s storage)', restMember: leafMember?.restCalls ?? NaN, restNonMember: second('blocked') },
+    {
+      name: 'labels of the last level only, no cache (the browser blocks the frame’s storage)',
+      restMember: leafMember?.restCalls ?? NaN,
+      restNonMember: second('blocked'),
+    },
     {
       name: 'the user field unreadable by the data API (the status from REST), labels as whole paths',
       restMember: statusThroughRest?.restCalls ?? NaN,
@@ -389,15 +421,21 @@ function printScale(measured, cacheResults, memberShare) {
   const updates = mean(plain, 'ticketUpdates')
   const per1000 = (/** @type {number} */ m, /** @type {number} */ n) => 1000 * (memberShare * m + (1 - memberShare) * n)
   console.log(`\n## At scale (members ${Math.round(memberShare * 100)} %, measured above; 300 agents × 20 tickets an hour = ${perMinute} tickets a minute)\n`)
-  console.log(`Per 1,000 tickets opened: host round trips ${Math.round(per1000(tripsMember, tripsNonMember))} (the batched get, resizes, REST), ticket updates while the agent works ${Math.round(1000 * updates)}; with the audit note on, at most one update per applied ticket after the agent's own save (≤ ${Math.round(1000 * (1 - memberShare))}, the non-members).`)
+  console.log(
+    `Per 1,000 tickets opened: host round trips ${Math.round(per1000(tripsMember, tripsNonMember))} (the batched get, resizes, REST), ticket updates while the agent works ${Math.round(1000 * updates)}; with the audit note on, at most one update per applied ticket after the agent's own save (≤ ${Math.round(1000 * (1 - memberShare))}, the non-members).`,
+  )
   console.log('')
-  console.log(`| case | REST per 1,000 tickets | REST a minute | ${PLAN_LIMITS.map(([plan, limit]) => `${plan} (${limit}/min)`).join(' | ')} | apps: per agent a minute (≤ ${APP_LIMITS.perMinutePerUser}) |`)
+  console.log(
+    `| case | REST per 1,000 tickets | REST a minute | ${PLAN_LIMITS.map(([plan, limit]) => `${plan} (${limit}/min)`).join(' | ')} | apps: per agent a minute (≤ ${APP_LIMITS.perMinutePerUser}) |`,
+  )
   console.log(`| --- | ---: | ---: | ${PLAN_LIMITS.map(() => '---:').join(' | ')} | ---: |`)
   for (const item of cases) {
     const rest = per1000(item.restMember, item.restNonMember)
     const minute = (rest / 1000) * perMinute
     const perAgent = (rest / 1000) * (CENTRE.ticketsPerAgentHour / 60)
-    console.log(`| ${item.name} | ${Math.round(rest)} | ${minute.toFixed(1)} | ${PLAN_LIMITS.map(([, limit]) => `${((100 * minute) / Number(limit)).toFixed(1)} %`).join(' | ')} | ${perAgent.toFixed(2)} |`)
+    console.log(
+      `| ${item.name} | ${Math.round(rest)} | ${minute.toFixed(1)} | ${PLAN_LIMITS.map(([, limit]) => `${((100 * minute) / Number(limit)).toFixed(1)} %`).join(' | ')} | ${perAgent.toFixed(2)} |`,
+    )
   }
   const auditUpdates = (1 - memberShare) * perMinute
   console.log(
@@ -430,7 +468,11 @@ const DECIDED = '[data-testid="branch"], [data-testid="not-applicable"]'
  * @type {{ scenario: string, locale: string, config: 'default' | 'all options' | 'fault' | 'fallback', settings?: Record<string, string | boolean>, settled?: string, query?: Record<string, string>, latency?: number }[]}
  */
 const RUNS = [
-  ...['member', 'nonmember-account', 'nonmember-general', 'withdrawn-certificate', 'reinquiry-same', 'reinquiry-different'].map((scenario) => ({ scenario, locale: 'ko', config: /** @type {const} */ ('default') })),
+  ...['member', 'nonmember-account', 'nonmember-general', 'withdrawn-certificate', 'reinquiry-same', 'reinquiry-different'].map((scenario) => ({
+    scenario,
+    locale: 'ko',
+    config: /** @type {const} */ ('default'),
+  })),
   { scenario: 'withdrawn-certificate', locale: 'en-US', config: 'default' },
   ...ROUND_TRIP_RUNS,
   { scenario: 'nonmember-account', locale: 'ko', config: 'all options', settings: ALL_OPTIONS },
@@ -496,7 +538,8 @@ try {
     rows.push(row)
     if (loadedGzip > ceiling) broken.push(`${scenario} (${locale}, ${config}): the frame loaded ${loadedGzip} B gzip, over the ${ceiling} B ceiling`)
     broken.push(...roundTripProblems(row))
-    if (row.resizesBeforeDecision > BUDGET.resizesBeforeDecision) broken.push(`${scenario}: ${row.resizesBeforeDecision} resizes before the decision (budget 0)`)
+    if (row.resizesBeforeDecision > BUDGET.resizesBeforeDecision)
+      broken.push(`${scenario}: ${row.resizesBeforeDecision} resizes before the decision (budget 0)`)
     if (row.resizesUnchanged > BUDGET.resizesUnchanged) broken.push(`${scenario}: ${row.resizesUnchanged} resizes to an unchanged height (budget 0)`)
     await context.close()
   }
@@ -508,7 +551,9 @@ try {
 }
 
 console.log(`\n## Opening a ticket (host latency ${latency} ms per call)\n`)
-console.log('| scenario (agent locale, configuration) | files the frame loaded, gzip B | host calls before decision (waves) | REST calls in the frame (field reads) | ticket updates | host round trips in the frame | resizes (before decision / same height) | time to decision (ms, informative) |')
+console.log(
+  '| scenario (agent locale, configuration) | files the frame loaded, gzip B | host calls before decision (waves) | REST calls in the frame (field reads) | ticket updates | host round trips in the frame | resizes (before decision / same height) | time to decision (ms, informative) |',
+)
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
 for (const row of rows) {
   console.log(
@@ -521,14 +566,41 @@ printAgentFlow(flow)
 
 const defaultRows = rows.filter((row) => row.config === 'default')
 const largest = defaultRows.reduce((a, b) => (b.loadedGzip > (a?.loadedGzip ?? -1) ? b : a), /** @type {(typeof rows)[number] | undefined} */ (undefined))
-if (largest) console.log(`\nLargest frame of the default configuration: ${largest.loadedGzip} B gzip (${largest.scenario}, ${largest.locale}; ceiling ${SIZE_CEILING}); estimated from the build: ${largestEstimate?.gzip ?? '?'} B (${largestEstimate?.language ?? '?'}).`)
-const kindOf = (/** @type {any} */ row) => (row.config === 'fault' ? 'A frame that shows a fault' : row.config === 'fallback' ? `A fallback frame (${describeQuery(row.query).slice(2)})` : 'Every option on')
-for (const row of rows.filter((row) => row.config !== 'default')) console.log(`${kindOf(row)}: ${row.loadedGzip} B gzip (${row.scenario}, ${row.locale}; ceiling ${SIZE_CEILING_ALL_OPTIONS}).`)
+if (largest)
+  console.log(
+    `\nLargest frame of the default configuration: ${largest.loadedGzip} B gzip (${largest.scenario}, ${largest.locale}; ceiling ${SIZE_CEILING}); estimated from the build: ${largestEstimate?.gzip ?? '?'} B (${largestEstimate?.language ?? '?'}).`,
+  )
+const kindOf = (/** @type {any} */ row) =>
+  row.config === 'fault'
+    ? 'A frame that shows a fault'
+    : row.config === 'fallback'
+      ? `A fallback frame (${describeQuery(row.query).slice(2)})`
+      : 'Every option on'
+for (const row of rows.filter((row) => row.config !== 'default'))
+  console.log(`${kindOf(row)}: ${row.loadedGzip} B gzip (${row.scenario}, ${row.locale}; ceiling ${SIZE_CEILING_ALL_OPTIONS}).`)
 const sdk = sdkSize()
 if (sdk) console.log(`\nZAF SDK (served by Zendesk's CDN in production, not counted; npm 2.0.11 build bundled): ${sdk.raw} B raw, ${sdk.gzip} B gzip`)
 
 const json = option('--json')
-if (json) writeFileSync(json, JSON.stringify({ latency, memberShare: MEMBER_SHARE, ceilings: { default: SIZE_CEILING, allOptions: SIZE_CEILING_ALL_OPTIONS }, files, estimates, sdk, rows, cache, broken }, null, 2))
+if (json)
+  writeFileSync(
+    json,
+    JSON.stringify(
+      {
+        latency,
+        memberShare: MEMBER_SHARE,
+        ceilings: { default: SIZE_CEILING, allOptions: SIZE_CEILING_ALL_OPTIONS },
+        files,
+        estimates,
+        sdk,
+        rows,
+        cache,
+        broken,
+      },
+      null,
+      2,
+    ),
+  )
 if (broken.length) {
   console.log(`\nBudgets broken:\n${broken.map((line) => `- ${line}`).join('\n')}`)
   process.exit(1)

@@ -43,12 +43,20 @@ try {
     for (const row of rows) console.log(`| ${row.name} | ${row.min} | ${row.gzip} |`)
   }
   console.log('\n| shipped file | what a frame does with it | raw B | gzip B |\n| --- | --- | ---: | ---: |')
-  const ROLE = { static: 'every frame loads it', core: 'every frame of its language (core texts)', rare: 'fetched when a rare text is first shown', lazy: 'lazy chunk', page: 'the page (not counted)' }
+  const ROLE = {
+    static: 'every frame loads it',
+    core: 'every frame of its language (core texts)',
+    rare: 'fetched when a rare text is first shown',
+    lazy: 'lazy chunk',
+    page: 'the page (not counted)',
+  }
   for (const file of files) console.log(`| ${file.name} | ${ROLE[file.role]} | ${file.raw} | ${file.gzip} |`)
   console.log('\n(This build has source maps: each script ends with its sourceMappingURL line, some 35 B gzip more than `npm run bench` measures.)')
   for (const language of [...new Set(files.flatMap((file) => (file.role === 'core' && file.language ? [file.language] : [])))]) {
     const estimate = frameEstimate(files, language)
-    console.log(`\nA frame in ${language} loads ${estimate.gzip} B gzip (${estimate.files.map((file) => file.name).join(' + ')}); with its rare texts ${estimate.withRare} B; at most ${estimate.atMost} B.`)
+    console.log(
+      `\nA frame in ${language} loads ${estimate.gzip} B gzip (${estimate.files.map((file) => file.name).join(' + ')}); with its rare texts ${estimate.withRare} B; at most ${estimate.atMost} B.`,
+    )
   }
 } finally {
   rmSync(out, { recursive: true, force: true })

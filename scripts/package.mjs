@@ -93,7 +93,9 @@ function main(argv) {
   const marketplace = argv.includes('--marketplace')
   const rest = argv.filter((a) => a !== '--marketplace')
   if (rest.length > 2 || rest.some((a) => a.startsWith('-'))) {
-    process.stderr.write('usage: node scripts/package.mjs [--marketplace] [dir] [out]   (defaults: dist, app-<version>[-marketplace].zip at the project root)\n')
+    process.stderr.write(
+      'usage: node scripts/package.mjs [--marketplace] [dir] [out]   (defaults: dist, app-<version>[-marketplace].zip at the project root)\n',
+    )
     return 2
   }
   const dirArg = rest[0] ?? 'dist'

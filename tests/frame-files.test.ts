@@ -17,7 +17,8 @@ afterEach(() => {
 })
 
 const BUILD = {
-  'iframe.html': '<script src="https://static.zdassets.com/zaf_sdk.min.js"></script><script type="module" crossorigin src="./app-A1.js"></script><link rel="stylesheet" crossorigin href="./app-B2.css">',
+  'iframe.html':
+    '<script src="https://static.zdassets.com/zaf_sdk.min.js"></script><script type="module" crossorigin src="./app-A1.js"></script><link rel="stylesheet" crossorigin href="./app-B2.css">',
   'app-A1.js': 'import{t as e}from"./chunk-shared-C3.js";var n=()=>import(`./chunk-article-D4.js`);new URL(`ui-ko-E5.json`,import.meta.url);',
   'chunk-shared-C3.js': 'export const t=1;',
   'chunk-article-D4.js': 'import"./chunk-diff-F6.js";export const a=2;',

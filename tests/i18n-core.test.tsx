@@ -110,7 +110,13 @@ const WALKS: Record<string, (client: Parameters<typeof applyOnce>[0]) => Promise
     await waitFor(() => expect(screen.getByTestId('notice').getAttribute('data-tone')).toBe('success'))
     // The driver writes again and the suggestion follows (said quietly).
     const conversation = client.data['ticket.conversation'] as unknown[]
-    client.data['ticket.conversation'] = [...conversation, ...toZafConversation([{ from: 'end-user', text: '작년에 탈퇴했는데 해촉증명서 발급 받고 싶어요', at: '2025-11-24T00:30:05.000Z' }], USERS.nonmemberAccount)]
+    client.data['ticket.conversation'] = [
+      ...conversation,
+      ...toZafConversation(
+        [{ from: 'end-user', text: '작년에 탈퇴했는데 해촉증명서 발급 받고 싶어요', at: '2025-11-24T00:30:05.000Z' }],
+        USERS.nonmemberAccount,
+      ),
+    ]
     client.trigger('ticket.conversation.changed')
     await waitFor(() => expect(screen.getByTestId('notice').getAttribute('data-tone')).toBe('info'), { timeout: 3000 })
   },
@@ -122,7 +128,8 @@ const WALKS: Record<string, (client: Parameters<typeof applyOnce>[0]) => Promise
     await applyOnce(client)
     // The agent saves: the audit note (when the setting is on) is written then.
     client.trigger('ticket.submit.done')
-    if (document.querySelector('[data-audit-note]')) await waitFor(() => expect(document.querySelector('[data-audit-note]')?.getAttribute('data-audit-note')).toBe('written'))
+    if (document.querySelector('[data-audit-note]'))
+      await waitFor(() => expect(document.querySelector('[data-audit-note]')?.getAttribute('data-audit-note')).toBe('written'))
   },
   async 'withdrawn-certificate'(client) {
     expect(await branchShown()).toBe('termination_certificate')
@@ -235,22 +242,33 @@ describe('a healthy frame uses core texts only, and every core text is used by o
         await switchEveryBranch()
       })
       it('the status read through REST (the data API cannot read the user field)', async () => {
-        const { client } = open('nonmember-account', {}, { prepare: (c) => (delete c.data['ticket.requester.customField:driver_status'], options.prepare?.(c)) })
+        const { client } = open(
+          'nonmember-account',
+          {},
+          { prepare: (c) => (delete c.data['ticket.requester.customField:driver_status'], options.prepare?.(c)) },
+        )
         await branchShown()
         await waitFor(() => expect(screen.getByTestId('requester-status').getAttribute('data-status')).toBe('non_member'))
         await pickFirstDepth()
         await applyOnce(client)
       })
       it('a non-member whose field is empty, without a name, upset', async () => {
-        open('nonmember-account', {}, {
-          prepare: (c) => {
-            c.data['ticket.requester.customField:driver_status'] = ''
-            c.data['ticket.requester'] = { ...(c.data['ticket.requester'] as object), name: '' }
-            c.data['ticket.requester.name'] = ''
-            c.data['ticket.conversation'] = toZafConversation([{ from: 'end-user', text: '정산금이 아직도 안 들어왔어요 ㅠㅠ 답답하네요', at: '2025-11-24T00:12:05.000Z' }], USERS.nonmemberAccount)
-            options.prepare?.(c)
+        open(
+          'nonmember-account',
+          {},
+          {
+            prepare: (c) => {
+              c.data['ticket.requester.customField:driver_status'] = ''
+              c.data['ticket.requester'] = { ...(c.data['ticket.requester'] as object), name: '' }
+              c.data['ticket.requester.name'] = ''
+              c.data['ticket.conversation'] = toZafConversation(
+                [{ from: 'end-user', text: '정산금이 아직도 안 들어왔어요 ㅠㅠ 답답하네요', at: '2025-11-24T00:12:05.000Z' }],
+                USERS.nonmemberAccount,
+              )
+              options.prepare?.(c)
+            },
           },
-        })
+        )
         await branchShown()
         expect(screen.getByTestId('requester-status').getAttribute('data-status')).toBe('non_member')
         expect(document.querySelector('[data-step="empathy"] [aria-pressed="true"][data-kind]')?.getAttribute('data-kind')).toBe('공감')

@@ -113,7 +113,15 @@ describe('the split into core and rare texts (src/i18n/split.ts)', () => {
 
   it('leaves the faults’ words out of the core file', () => {
     const rare = Object.keys(split.files.ko.rare)
-    for (const key of ['failTimeout', 'notice_failedStatus', 'notice_settingsBroken', 'setting_required', 'blocker_option_missing', 'label:member_source', 'setting_not_an_article_id']) {
+    for (const key of [
+      'failTimeout',
+      'notice_failedStatus',
+      'notice_settingsBroken',
+      'setting_required',
+      'blocker_option_missing',
+      'label:member_source',
+      'setting_not_an_article_id',
+    ]) {
       expect(rare).toContain(key)
     }
     expect(split.keys).toContain('notice_applied')

@@ -34,10 +34,57 @@ export interface EditorPart {
 const RAW_TEXT = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'textarea', 'title', 'xmp', 'svg', 'math', 'head'])
 /** Elements that end the current paragraph and start another. */
 const BLOCKS = new Set([
-  'p', 'div', 'section', 'article', 'header', 'footer', 'aside', 'main', 'nav', 'blockquote', 'pre', 'address', 'figure', 'figcaption',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'hr', 'body', 'html',
+  'p',
+  'div',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'aside',
+  'main',
+  'nav',
+  'blockquote',
+  'pre',
+  'address',
+  'figure',
+  'figcaption',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'caption',
+  'hr',
+  'body',
+  'html',
 ])
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', hellip: '…', middot: '·', rarr: '→', larr: '←', bull: '•' }
+const NAMED: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  hellip: '…',
+  middot: '·',
+  rarr: '→',
+  larr: '←',
+  bull: '•',
+}
 
 /** Decodes HTML character references (named ones we know, and numeric ones). */
 export function decodeEntities(text: string): string {
@@ -132,7 +179,11 @@ export function parseEditorHtml(html: string, mode: ComposerMode = 'rich'): Edit
   const endRun = (final = false) => {
     if (inBlock) {
       // Spaces at a line's ends are invisible in a paragraph, as is one trailing <br>.
-      const text = current.split('\n').map((line) => line.replace(/^ +| +$/g, '')).join('\n').replace(/\n$/, '')
+      const text = current
+        .split('\n')
+        .map((line) => line.replace(/^ +| +$/g, ''))
+        .join('\n')
+        .replace(/\n$/, '')
       if (text || hadContent) parts.push({ text, block: true })
     } else if (final ? current : /[^ ]/.test(current)) {
       parts.push({ text: current, block: false })

@@ -91,7 +91,11 @@ function newGuid(): string {
 // ---------------------------------------------------------------------------------------------
 
 type Child = Node | string | null | undefined | false
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | boolean | undefined> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | boolean | undefined> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag)
   for (const [name, value] of Object.entries(attrs)) {
     if (value === undefined || value === false) continue
@@ -120,17 +124,26 @@ function navigate(change: Record<string, string | null>): void {
   location.search = next.toString()
 }
 
-const scenarioSelect = el('select', { id: 'scenario-select', 'data-testid': 'scenario-select', 'aria-label': 'Scenario' },
-  ...SCENARIOS.map((s) => el('option', { value: s.id, selected: s.id === scenario.id }, `${s.id} — ${s.title}`)))
+const scenarioSelect = el(
+  'select',
+  { id: 'scenario-select', 'data-testid': 'scenario-select', 'aria-label': 'Scenario' },
+  ...SCENARIOS.map((s) => el('option', { value: s.id, selected: s.id === scenario.id }, `${s.id} — ${s.title}`)),
+)
 scenarioSelect.addEventListener('change', () => navigate({ scenario: scenarioSelect.value }))
 
-const layoutSelect = el('select', { id: 'layout-select', 'aria-label': 'Consultation layout' },
+const layoutSelect = el(
+  'select',
+  { id: 'layout-select', 'aria-label': 'Consultation layout' },
   el('option', { value: 'nested', selected: settings.consultation_layout !== 'per_depth' }, 'nested (1 field)'),
-  el('option', { value: 'per_depth', selected: settings.consultation_layout === 'per_depth' }, 'per_depth (4 fields)'))
+  el('option', { value: 'per_depth', selected: settings.consultation_layout === 'per_depth' }, 'per_depth (4 fields)'),
+)
 layoutSelect.addEventListener('change', () => navigate({ layout: layoutSelect.value }))
 
-const localeSelect = el('select', { id: 'locale-select', 'aria-label': 'Agent locale' },
-  ...['ko', 'en-US'].map((l) => el('option', { value: l, selected: String(state.data['currentUser.locale']) === l }, l)))
+const localeSelect = el(
+  'select',
+  { id: 'locale-select', 'aria-label': 'Agent locale' },
+  ...['ko', 'en-US'].map((l) => el('option', { value: l, selected: String(state.data['currentUser.locale']) === l }, l)),
+)
 localeSelect.addEventListener('change', () => navigate({ locale: localeSelect.value === 'ko' ? null : localeSelect.value }))
 
 const latencyInput = el('input', { id: 'latency-input', type: 'number', min: '0', step: '50', value: String(latencyMs), 'aria-label': 'Host latency (ms)' })
@@ -140,7 +153,9 @@ const reloadButton = el('button', { type: 'button' }, '앱 새로고침')
 const registrationBadge = el('span', { class: 'badge', 'data-testid': 'registration' }, 'handshake 대기')
 
 root.append(
-  el('header', { class: 'topbar' },
+  el(
+    'header',
+    { class: 'topbar' },
     el('strong', { class: 'brand' }, 'Local Zendesk host'),
     el('label', {}, 'Scenario ', scenarioSelect),
     el('label', {}, 'Layout ', layoutSelect),
@@ -151,7 +166,13 @@ root.append(
   ),
   el('p', { class: 'scenario-note' }, `${scenario.title}: ${scenario.description}`),
   ...(undeclared.length > 0
-    ? [el('p', { class: 'scenario-note scenario-note--warn', 'data-testid': 'undeclared-settings' }, `settings not declared in manifest.json: ${undeclared.join(', ')}`)]
+    ? [
+        el(
+          'p',
+          { class: 'scenario-note scenario-note--warn', 'data-testid': 'undeclared-settings' },
+          `settings not declared in manifest.json: ${undeclared.join(', ')}`,
+        ),
+      ]
     : []),
 )
 
@@ -176,10 +197,16 @@ const logSummary = el('summary', {}, '프로토콜 로그')
 const frame = el('iframe', { id: 'app-frame', 'data-testid': 'app-frame', title: config.appName })
 
 root.append(
-  el('main', { class: 'workspace' },
+  el(
+    'main',
+    { class: 'workspace' },
     el('aside', { class: 'properties' }, requesterBox, fieldsBox, tagsBox, statusBox),
-    el('section', { class: 'ticket' },
-      el('header', { class: 'ticket-head' },
+    el(
+      'section',
+      { class: 'ticket' },
+      el(
+        'header',
+        { class: 'ticket-head' },
         el('span', { class: 'ticket-id' }, `#${scenario.ticket.id}`),
         el('h1', {}, scenario.ticket.subject),
         el('span', { class: 'channel', 'data-testid': 'host-channel' }, scenario.channel === 'email' ? '이메일 · email' : '카카오톡 채널 · messaging'),
@@ -188,18 +215,27 @@ root.append(
       conversationBox,
       el('div', { class: 'customer-line' }, customerInput, customerSend),
       notesBox,
-      el('div', { class: 'composer' }, commentTypeBox, draft,
-        el('div', { class: 'composer-foot' },
+      el(
+        'div',
+        { class: 'composer' },
+        commentTypeBox,
+        draft,
+        el(
+          'div',
+          { class: 'composer-foot' },
           el('span', { class: 'small', 'data-testid': 'host-composer' }, composer === 'chat' ? '채팅 입력창 (Markdown 텍스트)' : '서식 있는 텍스트 (HTML)'),
           saveStatus,
-          submitButton)),
-      el('details', { class: 'log', 'data-testid': 'host-log' }, logSummary,
-        el('table', {}, el('thead', {}, el('tr', {}, ...['#', 'frame', 'type', 'detail', 'result', 'ms'].map((h) => el('th', {}, h)))), logBody)),
+          submitButton,
+        ),
+      ),
+      el(
+        'details',
+        { class: 'log', 'data-testid': 'host-log' },
+        logSummary,
+        el('table', {}, el('thead', {}, el('tr', {}, ...['#', 'frame', 'type', 'detail', 'result', 'ms'].map((h) => el('th', {}, h)))), logBody),
+      ),
     ),
-    el('aside', { class: 'apps' },
-      el('div', { class: 'apps-head' }, el('span', {}, '앱'), el('small', {}, `${config.appName} ${config.appVersion}`)),
-      frame,
-    ),
+    el('aside', { class: 'apps' }, el('div', { class: 'apps-head' }, el('span', {}, '앱'), el('small', {}, `${config.appName} ${config.appVersion}`)), frame),
   ),
   el('div', { id: 'probes', hidden: true }),
 )
@@ -210,20 +246,30 @@ root.append(
 
 function renderRequester(): void {
   const requester = state.data['ticket.requester'] as { id: number; name: string; email: string | null; externalId: string | null; tags: string[] } | undefined
-  const switcher = el('select', { 'aria-label': '요청자 변경', 'data-testid': 'requester-switch' },
+  const switcher = el(
+    'select',
+    { 'aria-label': '요청자 변경', 'data-testid': 'requester-switch' },
     el('option', { value: '', selected: !requester }, '(요청자 없음)'),
-    ...Object.values(USERS).map((u) => el('option', { value: String(u.id), selected: requester?.id === u.id }, `${u.name} (${u.id})`)))
+    ...Object.values(USERS).map((u) => el('option', { value: String(u.id), selected: requester?.id === u.id }, `${u.name} (${u.id})`)),
+  )
   switcher.addEventListener('change', () => state.changeRequester(switcher.value === '' ? null : Number(switcher.value)))
   const status = state.data['ticket.requester.customField:driver_status']
   requesterBox.replaceChildren(
     el('h2', {}, '요청자'),
     requester
-      ? el('dl', {},
-          el('dt', {}, '이름'), el('dd', { 'data-testid': 'host-requester-name' }, requester.name),
-          el('dt', {}, '이메일'), el('dd', {}, requester.email ?? '—'),
-          el('dt', {}, 'external_id'), el('dd', {}, requester.externalId ?? '—'),
-          el('dt', {}, 'driver_status'), el('dd', {}, status === undefined ? '(ZAF에서 읽을 수 없음)' : String(status ?? '—')),
-          el('dt', {}, '사용자 태그'), el('dd', {}, requester.tags.join(', ') || '—'),
+      ? el(
+          'dl',
+          {},
+          el('dt', {}, '이름'),
+          el('dd', { 'data-testid': 'host-requester-name' }, requester.name),
+          el('dt', {}, '이메일'),
+          el('dd', {}, requester.email ?? '—'),
+          el('dt', {}, 'external_id'),
+          el('dd', {}, requester.externalId ?? '—'),
+          el('dt', {}, 'driver_status'),
+          el('dd', {}, status === undefined ? '(ZAF에서 읽을 수 없음)' : String(status ?? '—')),
+          el('dt', {}, '사용자 태그'),
+          el('dd', {}, requester.tags.join(', ') || '—'),
         )
       : el('p', { class: 'muted' }, '요청자가 없습니다.'),
     el('label', { class: 'small' }, '변경 ', switcher),
@@ -238,10 +284,14 @@ function renderFields(): void {
     ...shown.map((id) => {
       const definition = state.field(id)!
       const current = fields[String(id)]!
-      const select = el('select', { 'data-testid': `host-field-${id}`, 'data-field-id': String(id) },
+      const select = el(
+        'select',
+        { 'data-testid': `host-field-${id}`, 'data-field-id': String(id) },
         el('option', { value: '', selected: current.value === null }, '-'),
         ...definition.custom_field_options.map((o) =>
-          el('option', { value: o.value, title: o.name, selected: o.value === current.value }, optionLabel(o.name))))
+          el('option', { value: o.value, title: o.name, selected: o.value === current.value }, optionLabel(o.name)),
+        ),
+      )
       select.addEventListener('change', () => state.pickField(id, select.value === '' ? null : select.value))
       return el('label', { class: 'field' }, el('span', {}, definition.title), select, el('code', { class: 'tag' }, current.value ?? 'null'))
     }),
@@ -256,7 +306,9 @@ function renderTags(): void {
   })
   tagsBox.replaceChildren(
     el('h2', {}, '태그'),
-    el('div', { class: 'chips' },
+    el(
+      'div',
+      { class: 'chips' },
       ...state.tags.map((tag) => {
         const remove = el('button', { type: 'button', 'aria-label': `${tag} 삭제` }, '×')
         remove.addEventListener('click', () => state.changeTags([], [tag]))
@@ -268,8 +320,11 @@ function renderTags(): void {
 }
 
 function renderStatus(): void {
-  const select = el('select', { 'aria-label': '상태' },
-    ...['new', 'open', 'pending', 'hold', 'solved'].map((s) => el('option', { value: s, selected: state.data['ticket.status'] === s }, s)))
+  const select = el(
+    'select',
+    { 'aria-label': '상태' },
+    ...['new', 'open', 'pending', 'hold', 'solved'].map((s) => el('option', { value: s, selected: state.data['ticket.status'] === s }, s)),
+  )
   select.addEventListener('change', () => state.set({ 'ticket.status': select.value }))
   statusBox.replaceChildren(el('h2', {}, '상태'), select)
 }
@@ -279,17 +334,25 @@ function renderConversation(): void {
   conversationBox.replaceChildren(
     ...(entries.length === 0 ? [el('p', { class: 'muted' }, '대화가 없습니다.')] : []),
     ...entries.map((entry) =>
-      el('div', { class: `message message--${entry.author.role}`, 'data-content-type': entry.message.contentType },
+      el(
+        'div',
+        { class: `message message--${entry.author.role}`, 'data-content-type': entry.message.contentType },
         el('div', { class: 'meta' }, entry.author.name, ' · ', time(entry.timestamp)),
         // An email's HTML is shown as its text, never as markup.
-        el('div', { class: 'bubble' }, entry.message.contentType === 'text/html' ? htmlToText(entry.message.content) : entry.message.content))),
+        el('div', { class: 'bubble' }, entry.message.contentType === 'text/html' ? htmlToText(entry.message.content) : entry.message.content),
+      ),
+    ),
   )
   const comments = ((state.data['ticket.comments'] as ZafComment[] | undefined) ?? []).filter((c) => c.id >= 7100001)
   notesBox.replaceChildren(
     ...state.notes.map((note, i) =>
-      el('div', { class: note.public ? 'note note--public' : 'note', 'data-testid': 'host-note' },
+      el(
+        'div',
+        { class: note.public ? 'note note--public' : 'note', 'data-testid': 'host-note' },
         el('div', { class: 'meta' }, note.public ? '공개 답글' : '내부 메모', ' · ', AGENT.name, ' · ', comments[i] ? time(comments[i].created_at) : ''),
-        el('div', { class: 'note-body' }, note.body))),
+        el('div', { class: 'note-body' }, note.body),
+      ),
+    ),
   )
 }
 
@@ -348,10 +411,17 @@ function renderLog(): void {
   logSummary.textContent = `프로토콜 로그 (${calls.length} calls${ignored.length ? `, ${ignored.length} ignored` : ''})`
   logBody.replaceChildren(
     ...recent.map((c) =>
-      el('tr', { class: c.ok === false ? 'log-error' : '' },
-        el('td', {}, String(c.seq)), el('td', {}, c.instance), el('td', {}, c.type), el('td', { title: JSON.stringify(c.params) }, c.detail),
+      el(
+        'tr',
+        { class: c.ok === false ? 'log-error' : '' },
+        el('td', {}, String(c.seq)),
+        el('td', {}, c.instance),
+        el('td', {}, c.type),
+        el('td', { title: JSON.stringify(c.params) }, c.detail),
         el('td', {}, c.answeredAt === null ? '…' : c.ok ? (c.status ? String(c.status) : 'ok') : (c.error ?? String(c.status ?? 'error'))),
-        el('td', {}, c.answeredAt === null ? '' : (c.answeredAt - c.sentAt).toFixed(0)))),
+        el('td', {}, c.answeredAt === null ? '' : (c.answeredAt - c.sentAt).toFixed(0)),
+      ),
+    ),
   )
   const app = connections[0]
   registrationBadge.textContent = app?.registeredAt ? 'registered' : app?.handshakeAt ? 'handshake → 응답 대기' : 'handshake 대기'
@@ -419,7 +489,12 @@ window.addEventListener('message', (event) => {
   const connection = connections.find((c) => c.frame.contentWindow !== null && c.frame.contentWindow === event.source)
   const reason = connection ? connection.receive(event) : 'unknown-source'
   if (reason) {
-    ignored.push({ origin: event.origin, reason, data: typeof event.data === 'string' ? event.data.slice(0, 500) : JSON.stringify(event.data ?? null).slice(0, 500), at: now() })
+    ignored.push({
+      origin: event.origin,
+      reason,
+      data: typeof event.data === 'string' ? event.data.slice(0, 500) : JSON.stringify(event.data ?? null).slice(0, 500),
+      at: now(),
+    })
     scheduleLog()
   }
 })
@@ -542,7 +617,13 @@ const api: LocalHostApi = {
         instances: Object.fromEntries(
           connections.map((c) => [
             c.options.instance,
-            { appGuid: c.options.appGuid, handshakeAt: c.handshakeAt, registeredAt: c.registeredAt, subscriptions: Object.fromEntries(c.subscriptions), emitted: c.emitted },
+            {
+              appGuid: c.options.appGuid,
+              handshakeAt: c.handshakeAt,
+              registeredAt: c.registeredAt,
+              subscriptions: Object.fromEntries(c.subscriptions),
+              emitted: c.emitted,
+            },
           ]),
         ),
         draft: state.draft,

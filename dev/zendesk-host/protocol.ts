@@ -205,7 +205,8 @@ export class ZafHostConnection {
     if (key === 'iframe.handshake') return this.register()
     if (key.startsWith('iframe.on:') || key.startsWith('iframe.off:')) {
       const event = key.slice(key.indexOf(':') + 1)
-      const count = isRecord(data.message) && typeof data.message.subscriberCount === 'number' ? data.message.subscriberCount : key.startsWith('iframe.on:') ? 1 : 0
+      const count =
+        isRecord(data.message) && typeof data.message.subscriberCount === 'number' ? data.message.subscriberCount : key.startsWith('iframe.on:') ? 1 : 0
       if (count > 0) this.subscriptions.set(event, count)
       else this.subscriptions.delete(event)
       this.options.onActivity?.()

@@ -126,5 +126,10 @@ export async function performRequest(options: HostRequestOptions, context: RestC
     return { outcome: 'fail', status: response.status, error: `parsererror ${parseError}`, responseArgs: [xhr, 'parsererror', parseError] }
   }
   if (ok) return { outcome: 'done', status: response.status, responseArgs: [responseJSON ?? responseText, 'success', xhr] }
-  return { outcome: 'fail', status: response.status, error: `HTTP ${response.status} ${responseText.slice(0, 200)}`, responseArgs: [xhr, 'error', response.statusText] }
+  return {
+    outcome: 'fail',
+    status: response.status,
+    error: `HTTP ${response.status} ${responseText.slice(0, 200)}`,
+    responseArgs: [xhr, 'error', response.statusText],
+  }
 }

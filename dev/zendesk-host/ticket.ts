@@ -55,7 +55,7 @@ const clone = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSO
 
 function asTagList(value: unknown): string[] | null {
   if (typeof value === 'string') return value.split(/\s+/).filter(Boolean)
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return (value).flatMap((v) => v.split(/\s+/)).filter(Boolean)
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.flatMap((v) => v.split(/\s+/)).filter(Boolean)
   return null
 }
 
@@ -88,7 +88,7 @@ export class TicketState {
     this.settings = settings
     this.composer = options.composer ?? 'rich'
     this.data = { ...zafData(scenario, options), ...overrides, 'ticket.comment.useRichText': this.composer === 'rich' }
-    this.text = typeof this.data[DRAFT_PATH] === 'string' ? (this.data[DRAFT_PATH]) : ''
+    this.text = typeof this.data[DRAFT_PATH] === 'string' ? this.data[DRAFT_PATH] : ''
     this.cursor = this.text.length
     this.syncDraft()
     this.saved = this.onScreen()
@@ -317,7 +317,13 @@ export class TicketState {
     const html = this.scenario.channel === 'email' ? commentHtml(text) : undefined
     const line: ChatLine = { from: 'end-user', text, ...(html === undefined ? {} : { html }), at: new Date(at + this.nextMessageMinute++).toISOString() }
     const [entry] = toZafConversation([line], requester, this.scenario.channel)
-    this.addToConversation(entry!, { id: requester?.id ?? null, name: requester?.name ?? '알 수 없음', role: 'end-user' }, line.at, html ?? commentHtml(text), true)
+    this.addToConversation(
+      entry!,
+      { id: requester?.id ?? null, name: requester?.name ?? '알 수 없음', role: 'end-user' },
+      line.at,
+      html ?? commentHtml(text),
+      true,
+    )
     return entry!
   }
 
@@ -354,7 +360,10 @@ export class TicketState {
         const [entry] = toZafConversation([{ from: 'agent', text: this.text, at: when }], this.requester, 'messaging')
         this.addToConversation(entry!, author, when, value, true)
       } else {
-        this.data['ticket.comments'] = [...((this.data['ticket.comments'] as ZafComment[] | undefined) ?? []), { id: this.nextCommentId++, author, value, public: isPublic, created_at: when }]
+        this.data['ticket.comments'] = [
+          ...((this.data['ticket.comments'] as ZafComment[] | undefined) ?? []),
+          { id: this.nextCommentId++, author, value, public: isPublic, created_at: when },
+        ]
       }
     }
     this.saves++

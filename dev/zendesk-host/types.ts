@@ -95,7 +95,10 @@ export interface HostSnapshot {
   /** Events the host sent to the app frame, in order (name only). */
   emitted: string[]
   /** Every connected frame (the app, probes) by instance name. */
-  instances: Record<string, { appGuid: string; handshakeAt: number | null; registeredAt: number | null; subscriptions: Record<string, number>; emitted: string[] }>
+  instances: Record<
+    string,
+    { appGuid: string; handshakeAt: number | null; registeredAt: number | null; subscriptions: Record<string, number>; emitted: string[] }
+  >
   /** The draft as the agent sees it (paragraphs apart by a blank line, `\n` a line break). */
   draft: string
   /** The rich editor's HTML of the draft (`<p>` per paragraph, `<br>` per line break). */

@@ -31,7 +31,9 @@ const PAGE_ASSET = /<(?:script\b[^>]*\bsrc|link\b[^>]*\bhref)=["']\.\/([\w.-]+\.
  * @param {string} page the frame's page in it
  */
 export function frameFiles(assets, page = 'iframe.html') {
-  const names = readdirSync(assets).filter((name) => /\.(js|css|html|json)$/.test(name)).sort()
+  const names = readdirSync(assets)
+    .filter((name) => /\.(js|css|html|json)$/.test(name))
+    .sort()
   const text = (/** @type {string} */ name) => readFileSync(join(assets, name), 'utf8')
   /** @type {Map<string, string[]>} */
   const importedBy = new Map()

@@ -26,7 +26,7 @@ export function readPngInfo(bytes) {
   const type = buf.subarray(12, 16).toString('latin1')
   if (type !== 'IHDR' || length !== 13) return { ok: false, reason: 'its first chunk is not a 13-byte IHDR' }
   const storedCrc = buf.readUInt32BE(29)
-  if ((crc32(buf.subarray(12, 29)) >>> 0) !== storedCrc) return { ok: false, reason: 'its IHDR chunk has a bad CRC' }
+  if (crc32(buf.subarray(12, 29)) >>> 0 !== storedCrc) return { ok: false, reason: 'its IHDR chunk has a bad CRC' }
   const width = buf.readUInt32BE(16)
   const height = buf.readUInt32BE(20)
   if (width === 0 || height === 0) return { ok: false, reason: 'its IHDR declares a zero width or height' }

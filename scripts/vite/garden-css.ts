@@ -58,14 +58,16 @@ export interface UsedMarkup {
 }
 
 /** Input parts that only date, number, colour and file inputs have (the sidebar has none). */
-const UNUSED_INPUT_PARTS = /::?-(?:webkit|moz)-(?:calendar-picker-indicator|color-swatch|color-swatch-wrapper|inner-spin-button|outer-spin-button|file-upload-button|datetime-edit)|:-moz-read-only/
+const UNUSED_INPUT_PARTS =
+  /::?-(?:webkit|moz)-(?:calendar-picker-indicator|color-swatch|color-swatch-wrapper|inner-spin-button|outer-spin-button|file-upload-button|datetime-edit)|:-moz-read-only/
 
 /**
  * Declarations that change nothing in a desktop agent's browser: iOS-only text inflation and
  * long-press menu, macOS font smoothing set to its default (nothing here sets another), and
  * normalize's iOS fix giving buttons the appearance desktop browsers already give them.
  */
-const NO_EFFECT_DECLARATIONS = /^(?:-webkit-text-size-adjust:|-webkit-touch-callout:|-webkit-font-smoothing:auto$|-moz-osx-font-smoothing:auto$|-webkit-appearance:button$)/
+const NO_EFFECT_DECLARATIONS =
+  /^(?:-webkit-text-size-adjust:|-webkit-touch-callout:|-webkit-font-smoothing:auto$|-moz-osx-font-smoothing:auto$|-webkit-appearance:button$)/
 
 /** Whether a selector can match the sidebar's markup (see {@link UsedMarkup}). */
 export function selectorMatchesMarkup(selector: string, used: UsedMarkup): boolean {
@@ -160,7 +162,13 @@ export function gardenOnlyUsedRules(root: string): Plugin {
       const markup = usedMarkup()
       const ours = readFileSync(styles, 'utf8')
       const garden = resolve(root, 'node_modules/@zendeskgarden')
-      const allCss = [ours, ...readdirSync(garden).map((name) => resolve(garden, name, 'dist/index.css')).filter(existsSync).map((path) => readFileSync(path, 'utf8'))]
+      const allCss = [
+        ours,
+        ...readdirSync(garden)
+          .map((name) => resolve(garden, name, 'dist/index.css'))
+          .filter(existsSync)
+          .map((path) => readFileSync(path, 'utf8')),
+      ]
       const read = new Set(allCss.flatMap((css) => [...css.matchAll(/var\(\s*(--[\w-]+)/g)].map(([, name]) => name ?? '')))
       const rules = parseRules(code).flatMap(({ selectors, declarations }) => {
         const matching = selectors.filter((selector) => selectorMatchesMarkup(selector, markup))

@@ -24,7 +24,10 @@ export function plainDynamicImports(): Plugin {
     generateBundle(_, bundle) {
       for (const chunk of Object.values(bundle)) {
         const css = chunk.type === 'chunk' && !chunk.isEntry ? [...(chunk.viteMetadata?.importedCss ?? [])] : []
-        if (css.length) this.error(`lazy chunk ${chunk.fileName} brings its own CSS (${css.join(', ')}), which plain dynamic imports do not load: move those rules to src/styles.css`)
+        if (css.length)
+          this.error(
+            `lazy chunk ${chunk.fileName} brings its own CSS (${css.join(', ')}), which plain dynamic imports do not load: move those rules to src/styles.css`,
+          )
       }
     },
   }

@@ -20,7 +20,10 @@ export type ArticleComparison = Readonly<Record<ArticleTextId, StepComparison>>
 
 /** A text's lines as compared: whitespace folded, empty lines dropped. */
 export function wordingLines(text: string): string[] {
-  return text.split('\n').map(foldLine).filter((line) => line !== '')
+  return text
+    .split('\n')
+    .map(foldLine)
+    .filter((line) => line !== '')
 }
 
 /** Whether two texts have the same wording (see the module comment). */

@@ -20,7 +20,9 @@ export interface Block {
 }
 
 const BLOCK_TAGS = new Set(
-  'address article aside blockquote caption dd details div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 header li main nav ol p section summary table tbody td tfoot th thead tr ul'.split(' '),
+  'address article aside blockquote caption dd details div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 header li main nav ol p section summary table tbody td tfoot th thead tr ul'.split(
+    ' ',
+  ),
 )
 // Elements whose content is not article text.
 const SKIPPED = new Set(['script', 'style', 'template', 'textarea', 'title', 'head'])
@@ -72,7 +74,10 @@ export function decodeEntities(text: string): string {
  * at either end.
  */
 export function foldLine(line: string): string {
-  return line.replace(/[\u200b\u2060\ufeff\u00ad]/g, '').replace(/\s+/g, ' ').trim()
+  return line
+    .replace(/[\u200b\u2060\ufeff\u00ad]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
 }
 
 const RULE_LINE = /^[─━\-=_]{3,}$/

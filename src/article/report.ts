@@ -24,10 +24,12 @@ export function readSavedArticle(text: string): SavedArticle {
   }
   const body = articleBody(json)
   if (body === null) return { ok: false, error: 'the JSON has no article.body (save the response of GET /api/v2/help_center/{locale}/articles/{id}.json)' }
-  const article = new Map(typeof json === 'object' && json !== null && 'article' in json && typeof json.article === 'object' && json.article !== null ? Object.entries(json.article) : [])
-  const about = ['id', 'locale', 'title', 'updated_at']
-    .flatMap((key) => (article.has(key) ? [`${key} ${JSON.stringify(article.get(key))}`] : []))
-    .join(', ')
+  const article = new Map(
+    typeof json === 'object' && json !== null && 'article' in json && typeof json.article === 'object' && json.article !== null
+      ? Object.entries(json.article)
+      : [],
+  )
+  const about = ['id', 'locale', 'title', 'updated_at'].flatMap((key) => (article.has(key) ? [`${key} ${JSON.stringify(article.get(key))}`] : [])).join(', ')
   return { ok: true, body, about: `API JSON${about ? `: ${about}` : ''}` }
 }
 
@@ -78,7 +80,13 @@ export function changedWords(before: string, after: string): string {
   while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++
   while (start > 0 && a[start - 1] !== ' ') start--
   while (end > 0 && a[a.length - end] !== ' ') end--
-  return `«${a.slice(start, a.length - end).join('').trim()}» → «${b.slice(start, b.length - end).join('').trim()}»`
+  return `«${a
+    .slice(start, a.length - end)
+    .join('')
+    .trim()}» → «${b
+    .slice(start, b.length - end)
+    .join('')
+    .trim()}»`
 }
 
 const STATUS_WORD: Readonly<Record<StepComparison['status'], string>> = {
@@ -146,7 +154,9 @@ export function checkSavedArticle(text: string, name: string): { readonly output
   }
   const total = ARTICLE_TEXTS.length
   out.push('', `${total} steps: ${counts.same} same, ${counts.differs} differ, ${counts.not_found} not found, ${counts.ambiguous} ambiguous.`)
-  if (counts.differs) out.push('With procedure_article_id set, agents see “도움말 문서와 다름” on the steps that differ (texts_source=article sends the article’s wording).')
-  if (counts.not_found + counts.ambiguous) out.push('Steps not found or ambiguous keep the built-in text; the README (“For the procedure’s owner”) says what the app looks for.')
+  if (counts.differs)
+    out.push('With procedure_article_id set, agents see “도움말 문서와 다름” on the steps that differ (texts_source=article sends the article’s wording).')
+  if (counts.not_found + counts.ambiguous)
+    out.push('Steps not found or ambiguous keep the built-in text; the README (“For the procedure’s owner”) says what the app looks for.')
   return { output: `${out.join('\n')}\n`, exitCode: counts.same === total ? 0 : 1 }
 }

@@ -41,8 +41,7 @@ export interface ArticleText {
 }
 
 /** Q2's heading, also branch 4's rule. */
-export const QUESTION_Q2 =
-  '[비회원 인입] (재인입)  전화번호 변경 후 챗봇 본인인증(프로필 인증)이 안 떠요.  프로필 인증 방법을 안내받았는데 안 돼요.'
+export const QUESTION_Q2 = '[비회원 인입] (재인입)  전화번호 변경 후 챗봇 본인인증(프로필 인증)이 안 떠요.  프로필 인증 방법을 안내받았는데 안 돼요.'
 
 /** Headings of the two questions of the article (bold markers removed). */
 export const ARTICLE_QUESTIONS: Readonly<Record<ArticleSection, string>> = {
@@ -116,11 +115,8 @@ const REPLY_TEXTS: Readonly<Record<ArticleTextId, string>> = {
     '기사 앱과 카카오톡 연락처가 변경된 전화번호로 동일하게 등록되어 있어야 회원 인식을 위한 본인인증을 진행할 수 있어요.\n' +
     '동일한 연락처로 등록되어 있는지 확인 부탁드려요.',
   contact_howto_kakaotalk:
-    '[카카오톡 연락처 확인방법]\n' +
-    "▶카카오톡 - 오른쪽 아래 [더보기] - 오른쪽 위 톱니바퀴 모양 [설정] - 계정 오른쪽 [관리] - '전화번호' 확인",
-  contact_howto_driver_app:
-    '[카카오 T 대리기사 앱 연락처 확인방법]\n' +
-    "▶ 카카오 T 대리 기사용 앱 - 오른쪽 위 [메뉴] - [내 정보] - '휴대전화번호' 확인",
+    '[카카오톡 연락처 확인방법]\n' + "▶카카오톡 - 오른쪽 아래 [더보기] - 오른쪽 위 톱니바퀴 모양 [설정] - 계정 오른쪽 [관리] - '전화번호' 확인",
+  contact_howto_driver_app: '[카카오 T 대리기사 앱 연락처 확인방법]\n' + "▶ 카카오 T 대리 기사용 앱 - 오른쪽 위 [메뉴] - [내 정보] - '휴대전화번호' 확인",
   verification_steps_chat:
     '카카오 T 대리기사 본인인증 방법을 안내해 드릴게요.\n' +
     '\n' +

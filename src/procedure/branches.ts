@@ -75,7 +75,12 @@ interface BranchRow {
 const EMPATHY_STEP = { id: 'empathy', kind: 'empathy' } as const
 
 /** A step that sends the article's text of the same id (if needed, or for one phone-match answer only). */
-const articleStep = <I extends ArticleTextId>(id: I, kind: 'text' | 'optional_text' = 'text', when?: PhoneMatchAnswer) => ({ id, kind, text: articleText(id), when })
+const articleStep = <I extends ArticleTextId>(id: I, kind: 'text' | 'optional_text' = 'text', when?: PhoneMatchAnswer) => ({
+  id,
+  kind,
+  text: articleText(id),
+  when,
+})
 
 // The ids (branch and step) are the table's own: the types below are read from it.
 const TABLE = [
@@ -86,11 +91,7 @@ const TABLE = [
     consultation: 'agent_picks',
     reinquiry: ['evidence'],
     empathy: { usual: ['양해', 2, 'empathy_before_verification'] },
-    steps: [
-      EMPATHY_STEP,
-      articleStep('nonmember_notice'),
-      articleStep('verification_steps_app'),
-    ],
+    steps: [EMPATHY_STEP, articleStep('nonmember_notice'), articleStep('verification_steps_app')],
   },
   {
     id: 'answer_directly',

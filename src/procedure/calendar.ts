@@ -50,7 +50,9 @@ export function ageOn(birth: CalendarDate, today: CalendarDate): number {
 
 /** `YYYY-MM-DD`. */
 export function toIsoDate(date: CalendarDate): string {
-  return String(yyyymmdd(date)).padStart(8, '0').replace(/(..)(..)$/, '-$1-$2')
+  return String(yyyymmdd(date))
+    .padStart(8, '0')
+    .replace(/(..)(..)$/, '-$1-$2')
 }
 
 /**

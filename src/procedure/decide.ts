@@ -111,7 +111,8 @@ export function decide(input: DecideInput): Decision {
 
   const hinted = input.hint && input.hint.intent !== 'none' ? input.hint : undefined
   const { evidence } = input
-  const byEvidence = evidence && !(hinted && hasReinquiryRole(branchById(hinted.suggestedBranch), 'outweighs')) && BRANCHES.find((b) => hasReinquiryRole(b, 'suggested'))
+  const byEvidence =
+    evidence && !(hinted && hasReinquiryRole(branchById(hinted.suggestedBranch), 'outweighs')) && BRANCHES.find((b) => hasReinquiryRole(b, 'suggested'))
   let branchId: BranchId = DEFAULT_BRANCH
   let suggestedBy: SuggestedBy = 'default'
   let why: Reason

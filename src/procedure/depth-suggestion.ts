@@ -65,7 +65,11 @@ const ENDING = /(?:예요|인데|인가|으로|에서|[은는이가을를에도�
 
 const SYNONYMS = DEPTH_SYNONYMS.map(([word, phrases]) => [word, new RegExp(phrases)] as const)
 
-const wordsIn = (text: string): string[] => text.normalize('NFKC').toLowerCase().match(/[가-힣a-z0-9]+/g) ?? []
+const wordsIn = (text: string): string[] =>
+  text
+    .normalize('NFKC')
+    .toLowerCase()
+    .match(/[가-힣a-z0-9]+/g) ?? []
 
 /**
  * The message's words, each pair of neighbours joined (해촉 증명서 → 해촉증명서), each also without

@@ -26,8 +26,7 @@ export const MAX_PLAUSIBLE_AGE = 100
 
 /** A birth date that passed every check, or the reason it did not. */
 export type BirthDateResult =
-  | { readonly ok: true; readonly date: CalendarDate; readonly format: BirthDateFormat; readonly age: number }
-  | { readonly ok: false; readonly error: Reason }
+  { readonly ok: true; readonly date: CalendarDate; readonly format: BirthDateFormat; readonly age: number } | { readonly ok: false; readonly error: Reason }
 
 /**
  * Reads and checks a birth date: accepted formats are `YYYYMMDD`, `YYMMDD`, `YYYY-MM-DD`,

@@ -21,14 +21,7 @@ export { BRANCH_IDS, BRANCHES, branchById, DEFAULT_BRANCH, hasReinquiryRole, rea
 export type { Branch, BranchId, BranchInput, ConsultationRule, PhoneMatchAnswer, ReinquiryRole, ReplyStep, StepId, StepKind } from './branches'
 export { ageOn, isLeapYear, isRealDate } from './calendar'
 export type { BirthDateFormat, CalendarDate } from './calendar'
-export {
-  agentPicksPath,
-  DEFAULT_ROOT_DEPTH,
-  DEPTH_SEPARATOR,
-  formatConsultationPath,
-  VERIFICATION_ONLY_DEPTHS,
-  verificationOnlyPath,
-} from './consultation'
+export { agentPicksPath, DEFAULT_ROOT_DEPTH, DEPTH_SEPARATOR, formatConsultationPath, VERIFICATION_ONLY_DEPTHS, verificationOnlyPath } from './consultation'
 export type { ConsultationPath } from './consultation'
 export { decide } from './decide'
 export type { DecideInput, Decision, IdentityGate, RequesterStatus, SuggestedBy } from './decide'

@@ -35,8 +35,7 @@ export const INTENT_BRANCH: Readonly<Record<Intent, BranchId>> = {
  * say why; or no hint.
  */
 export type IntentHint =
-  | { readonly intent: Intent; readonly matched: string[]; readonly suggestedBranch: BranchId }
-  | { readonly intent: 'none'; readonly matched: [] }
+  { readonly intent: Intent; readonly matched: string[]; readonly suggestedBranch: BranchId } | { readonly intent: 'none'; readonly matched: [] }
 
 /** The "no hint" value. */
 export const NO_HINT: IntentHint = { intent: 'none', matched: [] }
@@ -64,40 +63,52 @@ const PHONE_NOUN = '(?:(?:전화|휴대폰|핸드폰|휴대전화|폰|핸폰)?�
 // quoted again.
 const RULES: ReadonlyArray<readonly [Intent, readonly RegExp[]]> = [
   // 해촉증명서 and its typos; also a withdrawn driver asking for a certificate in other words.
-  ['termination_certificate', [
-    /[해헤]촉(?:증명서|증명써|증멍서|증명|증|확인서|서류|서|발급)/g,
-    /(?:위촉|계약)해지(?:증명서|증명|확인서)/g,
-    /탈퇴[가-힣a-z0-9]{0,12}?(?:증명서|증명|확인서)/g,
-  ]],
-  ['verification_failing', [
-    new RegExp(`${VERIFY_NOUN}${GAP}(?:${NOT}${NOT_SHOWING}|${CANNOT})`, 'g'),
-    // (실패, 오류, 못해… after 계속 / 자꾸 / 또: the pattern above)
-    new RegExp(`${VERIFY_NOUN}(?:계속|자꾸|또)?(?:불가|막혀|막힘|없어|없음|없네|없는데|없습|없던)`, 'g'),
-    /인증(?:완료|진행)(?:이|가)?(?:안|않)(?:돼|되|됩|됨|대|떠|뜨)/g,
-    /인증번호(?:이|가|를)?(?:안|않|못)(?:와|오|옴|받)/g,
-    // The earlier guide did not work ("알려주신 대로 했는데 안 돼요").
-    /(?:안내받|안내해주|안내주신|안내대로|알려주|알려준|하라는|하라고|시키는)[가-힣a-z0-9]{0,12}?(?:했는데|해봤는데|했지만|해도|했어도|해보니|하는데|눌렀는데|눌러도|들어갔는데)[가-힣a-z0-9]{0,6}?(?:(?:안|않)(?:돼|되|됨|대|떠|뜨|뜸|나와|나오|넘어|보여|보이)|똑같|마찬가지|그대로)/g,
-    // Did it and it still fails: still a non-member ("했는데 아직 비회원으로 나와요"), the button does
-    // nothing ("눌렀는데 아무 반응이 없어요"); not a work button (출근, 콜). The lists repeat the
-    // pattern above, for gzip.
-    /(?<!(?:출근|콜)[가-힣a-z0-9]{0,4})(?:했는데|해봤는데|했지만|해도|했어도|해보니|하는데|눌렀는데|눌러도|들어갔는데)[가-힣a-z0-9]{0,6}?(?:비회원(?!인데|이라서)|반응)/g,
-  ]],
-  ['phone_changed', [
-    new RegExp(`${PHONE_NOUN}(?:이|가|은|는|을|를|도|랑)?(?:제가|다|새로)?${CHANGED}${NOT_DONE}`, 'g'),
-    /새(?:로운)?(?:전화|휴대폰|핸드폰|휴대전화|폰|핸폰)?번호/g,
-    /번호(?:가|를)?새로(?:만들|받|개통|변경|했)/g,
-    // "기사 앱이랑 카톡 번호가 달라요": the contacts differ, branch 4's own question.
-    /(?:번호|연락처)(?:이|가)?(?:달라|다르|다릅)/g,
-  ]],
-  ['general_question', [
-    /어떻게(?:확인|신청|하|해|보|봐|받|변경|등록|찾|설정|바꾸|바꿔|들어가|발급|되|돼|바꿀|사용|이용|가입|탈퇴|쓰|써|알|출근|퇴근|잡)/g,
-    /(?:(?:사용|이용|설정|변경|신청|등록|확인)?하|[쓰보받]|바꾸)는법|방법/g,
-    /(?:기준|정책|규정|절차|조건|자격|요건)(?:이|가|은|는|을|를|좀|도)?(?:뭐|어떻게|어떤|어떠|알려|궁금|있|무엇|되나|되는지)/g,
-    /어디(?:서|에서|로|에)?(?:확인|신청|하|해|보|봐|받|변경|등록|찾|설정|바꾸|바꿔|들어가|발급)/g,
-    /(?:수수료|보험료|요금|이용료|가입비|보험)(?:이|가|은|는|율)?(?:얼마|몇|어떻게)/g,
-    /(?:정산|지급|입금)(?:이|가|은|는|일)?(?:언제|몇시|며칠|무슨요일)|언제(?:정산|지급|입금)/g,
-    /(?:뭐예요|뭐에요|뭔가요|뭐죠|무엇인가요|뭐임|무슨뜻|무슨의미)/g,
-  ]],
+  [
+    'termination_certificate',
+    [
+      /[해헤]촉(?:증명서|증명써|증멍서|증명|증|확인서|서류|서|발급)/g,
+      /(?:위촉|계약)해지(?:증명서|증명|확인서)/g,
+      /탈퇴[가-힣a-z0-9]{0,12}?(?:증명서|증명|확인서)/g,
+    ],
+  ],
+  [
+    'verification_failing',
+    [
+      new RegExp(`${VERIFY_NOUN}${GAP}(?:${NOT}${NOT_SHOWING}|${CANNOT})`, 'g'),
+      // (실패, 오류, 못해… after 계속 / 자꾸 / 또: the pattern above)
+      new RegExp(`${VERIFY_NOUN}(?:계속|자꾸|또)?(?:불가|막혀|막힘|없어|없음|없네|없는데|없습|없던)`, 'g'),
+      /인증(?:완료|진행)(?:이|가)?(?:안|않)(?:돼|되|됩|됨|대|떠|뜨)/g,
+      /인증번호(?:이|가|를)?(?:안|않|못)(?:와|오|옴|받)/g,
+      // The earlier guide did not work ("알려주신 대로 했는데 안 돼요").
+      /(?:안내받|안내해주|안내주신|안내대로|알려주|알려준|하라는|하라고|시키는)[가-힣a-z0-9]{0,12}?(?:했는데|해봤는데|했지만|해도|했어도|해보니|하는데|눌렀는데|눌러도|들어갔는데)[가-힣a-z0-9]{0,6}?(?:(?:안|않)(?:돼|되|됨|대|떠|뜨|뜸|나와|나오|넘어|보여|보이)|똑같|마찬가지|그대로)/g,
+      // Did it and it still fails: still a non-member ("했는데 아직 비회원으로 나와요"), the button does
+      // nothing ("눌렀는데 아무 반응이 없어요"); not a work button (출근, 콜). The lists repeat the
+      // pattern above, for gzip.
+      /(?<!(?:출근|콜)[가-힣a-z0-9]{0,4})(?:했는데|해봤는데|했지만|해도|했어도|해보니|하는데|눌렀는데|눌러도|들어갔는데)[가-힣a-z0-9]{0,6}?(?:비회원(?!인데|이라서)|반응)/g,
+    ],
+  ],
+  [
+    'phone_changed',
+    [
+      new RegExp(`${PHONE_NOUN}(?:이|가|은|는|을|를|도|랑)?(?:제가|다|새로)?${CHANGED}${NOT_DONE}`, 'g'),
+      /새(?:로운)?(?:전화|휴대폰|핸드폰|휴대전화|폰|핸폰)?번호/g,
+      /번호(?:가|를)?새로(?:만들|받|개통|변경|했)/g,
+      // "기사 앱이랑 카톡 번호가 달라요": the contacts differ, branch 4's own question.
+      /(?:번호|연락처)(?:이|가)?(?:달라|다르|다릅)/g,
+    ],
+  ],
+  [
+    'general_question',
+    [
+      /어떻게(?:확인|신청|하|해|보|봐|받|변경|등록|찾|설정|바꾸|바꿔|들어가|발급|되|돼|바꿀|사용|이용|가입|탈퇴|쓰|써|알|출근|퇴근|잡)/g,
+      /(?:(?:사용|이용|설정|변경|신청|등록|확인)?하|[쓰보받]|바꾸)는법|방법/g,
+      /(?:기준|정책|규정|절차|조건|자격|요건)(?:이|가|은|는|을|를|좀|도)?(?:뭐|어떻게|어떤|어떠|알려|궁금|있|무엇|되나|되는지)/g,
+      /어디(?:서|에서|로|에)?(?:확인|신청|하|해|보|봐|받|변경|등록|찾|설정|바꾸|바꿔|들어가|발급)/g,
+      /(?:수수료|보험료|요금|이용료|가입비|보험)(?:이|가|은|는|율)?(?:얼마|몇|어떻게)/g,
+      /(?:정산|지급|입금)(?:이|가|은|는|일)?(?:언제|몇시|며칠|무슨요일)|언제(?:정산|지급|입금)/g,
+      /(?:뭐예요|뭐에요|뭔가요|뭐죠|무엇인가요|뭐임|무슨뜻|무슨의미)/g,
+    ],
+  ],
 ]
 
 // Signs that the answer depends on the driver's own data (see the module comment). Only tested
@@ -159,20 +170,21 @@ function read(message: string): [IntentHint, boolean] {
   // Spans already explained by an earlier (more specific) rule are not quoted twice.
   const taken: Array<readonly [number, number]> = []
   for (const [intent, patterns] of RULES) {
-    for (const pattern of patterns) for (const m of c.text.matchAll(pattern)) {
-      const from = m.index
-      const to = from + m[0].length
-      if (to === from || taken.some(([a, b]) => from < b && a < to)) continue
-      taken.push([from, to])
-      if (from < retracted) continue
-      if (NEGATED.test(c.text.slice(to))) corrects = true
-      else {
-        const words = found.get(intent) ?? []
-        const word = originalSpan(c, from, to - from)
-        if (!words.includes(word)) words.push(word)
-        found.set(intent, words)
+    for (const pattern of patterns)
+      for (const m of c.text.matchAll(pattern)) {
+        const from = m.index
+        const to = from + m[0].length
+        if (to === from || taken.some(([a, b]) => from < b && a < to)) continue
+        taken.push([from, to])
+        if (from < retracted) continue
+        if (NEGATED.test(c.text.slice(to))) corrects = true
+        else {
+          const words = found.get(intent) ?? []
+          const word = originalSpan(c, from, to - from)
+          if (!words.includes(word)) words.push(word)
+          found.set(intent, words)
+        }
       }
-    }
   }
   if (found.has('general_question') && ACCOUNT_MARKERS.some((p) => p.test(c.text))) found.delete('general_question')
   const intent = PRIORITY.find((i) => found.has(i))

@@ -19,8 +19,7 @@ export interface MobilePhone {
 
 /** Result of {@link parseMobilePhone}: the number plus warnings, or the reason it was refused. */
 export type PhoneResult =
-  | { readonly ok: true; readonly phone: MobilePhone; readonly warnings: readonly Reason[] }
-  | { readonly ok: false; readonly error: Reason }
+  { readonly ok: true; readonly phone: MobilePhone; readonly warnings: readonly Reason[] } | { readonly ok: false; readonly error: Reason }
 
 /** Legacy prefixes still in use by a few people; accepted with a warning. */
 export const LEGACY_MOBILE_PREFIXES: readonly string[] = ['011', '016', '017', '018', '019']

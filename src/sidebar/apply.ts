@@ -66,7 +66,11 @@ export function planFor(state: SidebarState, view: SidebarView, overwrite: boole
     // Pending until the save (a new ticket gets its number then); the steps of an earlier Apply not saved yet stay in it.
     note: settings.auditNote
       ? {
-          input: { decision, identity: view.identityCheck, inserted: [...(state.auditNote?.status === 'pending' ? state.auditNote.input.inserted : []), ...pending.map((piece) => piece.id)] },
+          input: {
+            decision,
+            identity: view.identityCheck,
+            inserted: [...(state.auditNote?.status === 'pending' ? state.auditNote.input.inserted : []), ...pending.map((piece) => piece.id)],
+          },
           status: 'pending',
         }
       : null,
@@ -99,7 +103,12 @@ export async function applyPlan(host: TicketHost, plan: ApplyPlan): Promise<Appl
     await host.addTags(plan.tags)
     await insertPieces(host, plan.pieces)
   } catch (error) {
-    const rolledBack = !fieldsWritten || (await restore(host, change).then(() => true, () => false))
+    const rolledBack =
+      !fieldsWritten ||
+      (await restore(host, change).then(
+        () => true,
+        () => false,
+      ))
     return { kind: 'failed', failure: failureOf(error), leftApplied: rolledBack ? null : change }
   }
   return { kind: 'applied', change }

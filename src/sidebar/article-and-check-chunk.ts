@@ -26,11 +26,13 @@ export function start(sidebar: Sidebar, host: TicketHost, update: ArticleAndChec
   if (!settings || checks.has(sidebar)) return
   // The admin's check, on a click: its chunk then, and the frame's one read of the article
   // (shared with the step cards).
-  checks.set(sidebar, () =>
-    void import('./settings-check').then(
-      (chunk) => chunk.showSettingsCheck(sidebar, host, update, () => articleView(host, settings)),
-      (error: unknown) => update({ settingsCheck: { running: false, lines: [{ status: 'fail', text: String(error) }] } }),
-    ),
+  checks.set(
+    sidebar,
+    () =>
+      void import('./settings-check').then(
+        (chunk) => chunk.showSettingsCheck(sidebar, host, update, () => articleView(host, settings)),
+        (error: unknown) => update({ settingsCheck: { running: false, lines: [{ status: 'fail', text: String(error) }] } }),
+      ),
   )
 
   // The article once a decision with texts is on screen (a requester change may bring one).

@@ -23,8 +23,7 @@ export interface ArticleStep {
 
 /** The article as the sidebar shows it: compared step by step, or unreadable (a quiet note). */
 export type ArticleView =
-  | { readonly readable: true; readonly steps: Readonly<Partial<Record<StepId, ArticleStep>>> }
-  | { readonly readable: false; readonly failure?: ZendeskFailure }
+  { readonly readable: true; readonly steps: Readonly<Partial<Record<StepId, ArticleStep>>> } | { readonly readable: false; readonly failure?: ZendeskFailure }
 
 /** One line of the settings check, in the admin's language (its texts come with its chunk). */
 export interface CheckLine {
@@ -51,7 +50,11 @@ export type ArticleAndCheckUpdate = (patch: Pick<SidebarState, 'article' | 'sett
 export function followArticleAndCheck(sidebar: Sidebar, host: TicketHost, update: ArticleAndCheckUpdate): void {
   const { settings, ticket } = sidebar.current
   // A chunk that cannot be downloaded leaves the built-in texts, as in any frame without it.
-  if (settings?.article || ticket?.agentRole === 'admin') import('./article-and-check-chunk').then((chunk) => chunk.start(sidebar, host, update), () => {})
+  if (settings?.article || ticket?.agentRole === 'admin')
+    import('./article-and-check-chunk').then(
+      (chunk) => chunk.start(sidebar, host, update),
+      () => {},
+    )
 }
 
 /** The decision with the article's wording in the steps it is sent for (`texts_source=article`). */

@@ -38,9 +38,7 @@ export function buildAuditNote({ decision, consultationPath, identity, inserted,
     const passed = (ok: boolean) => t(ok ? 'note_checked' : 'note_unchecked')
     lines.push(
       `${t('note_identity')}:`,
-      ...(['name', 'birthDate', 'phone'] as const).map(
-        (item) => `- ${t(`note_${item}`)} ${identity.masked[item] || '-'} ${passed(identity.checks[item].ok)}`,
-      ),
+      ...(['name', 'birthDate', 'phone'] as const).map((item) => `- ${t(`note_${item}`)} ${identity.masked[item] || '-'} ${passed(identity.checks[item].ok)}`),
       `- ${t('note_person')} ${passed(identity.checks.person.ok)}`,
     )
   }

@@ -58,7 +58,13 @@ function perDepthTree(fieldIds: readonly number[], definitions: FieldDefinition[
         let parent = above.length ? parents.find((node) => ends(node.depths, above) || ends(node.raws, aboveRaw)) : undefined
         for (const node of parents) {
           const prefix = stem(node.tag, index)
-          if (!above.length && mine.startsWith(prefix) && /[^a-z\d]/i.test(mine[prefix.length] ?? '') && prefix.length > (parent ? stem(parent.tag, index).length : 0)) parent = node
+          if (
+            !above.length &&
+            mine.startsWith(prefix) &&
+            /[^a-z\d]/i.test(mine[prefix.length] ?? '') &&
+            prefix.length > (parent ? stem(parent.tag, index).length : 0)
+          )
+            parent = node
         }
         parent ??= index === 1 && !above.length ? parents.find((node) => is(node, root)) : undefined
         return { name: own, raw, tag, parent: parent ?? null, depths: [...(parent?.depths ?? []), own], raws: [...(parent?.raws ?? []), raw] }

@@ -70,7 +70,8 @@ export function readRequesterStatus(marker: MemberMarker, ticket: TicketSnapshot
   let status: Status
   if (marker.source === 'user_field') {
     const read = ticket.requesterUserField
-    if (!read?.available) return { kind: 'needs_record', userId: requester.id, finish: (record) => statusFromFieldValue(marker, record.userFields[marker.fieldKey]) }
+    if (!read?.available)
+      return { kind: 'needs_record', userId: requester.id, finish: (record) => statusFromFieldValue(marker, record.userFields[marker.fieldKey]) }
     status = statusFromFieldValue(marker, read.value)
   } else if (marker.source === 'external_id') {
     status = requester.externalId ? decided('member', 'external_id_present') : decided('non_member', 'external_id_absent')
@@ -78,9 +79,7 @@ export function readRequesterStatus(marker: MemberMarker, ticket: TicketSnapshot
     const where = marker.source
     const tags = where === 'user_tag' ? requester.tags : ticket.ticketTags
     const found = marker.memberTags.find((tag) => tags.includes(tag))
-    status = found
-      ? decided('member', 'tag_present', { tag: found, where })
-      : decided('non_member', 'tag_absent', { tag: marker.memberTags.join(', '), where })
+    status = found ? decided('member', 'tag_present', { tag: found, where }) : decided('non_member', 'tag_absent', { tag: marker.memberTags.join(', '), where })
   }
   return { kind: 'known', ...status }
 }

@@ -71,7 +71,8 @@ export function checkSettings(settings: Settings, facts: AccountFacts): CheckFin
   // The member marker: its user field exists; where it is a dropdown, the values are its options.
   const marker = settings.memberMarker
   if (marker.source !== 'user_field') line('note', 'member_source', 'markerNotChecked', { source: marker.source })
-  else if (facts.userFields && !facts.userFields.ok) line('fail', 'member_user_field', 'userFieldsUnreadable', { field: marker.fieldKey, failure: failureWords(facts.userFields.failure) })
+  else if (facts.userFields && !facts.userFields.ok)
+    line('fail', 'member_user_field', 'userFieldsUnreadable', { field: marker.fieldKey, failure: failureWords(facts.userFields.failure) })
   else {
     const field = facts.userFields?.value.find((candidate) => candidate.key === marker.fieldKey)
     if (!field) line('fail', 'member_user_field', 'userFieldMissing', { field: marker.fieldKey })
@@ -99,7 +100,8 @@ export function checkSettings(settings: Settings, facts: AccountFacts): CheckFin
   else {
     const definitions: FieldDefinition[] = []
     for (const { id, read } of facts.fields) {
-      if (!read.ok) line('fail', 'consultation_field_ids', isMissing(read.failure) ? 'fieldMissing' : 'fieldUnreadable', { id, failure: failureWords(read.failure) })
+      if (!read.ok)
+        line('fail', 'consultation_field_ids', isMissing(read.failure) ? 'fieldMissing' : 'fieldUnreadable', { id, failure: failureWords(read.failure) })
       else if (!DROPDOWN_TICKET_FIELDS.includes(read.value.type)) line('fail', 'consultation_field_ids', 'fieldNotDropdown', { id, type: read.value.type })
       else {
         line('ok', 'consultation_field_ids', 'fieldFound', { id, title: read.value.title ?? '' })
@@ -140,7 +142,11 @@ export function checkSettings(settings: Settings, facts: AccountFacts): CheckFin
       differs: statuses.filter((status) => status === 'differs').length,
     })
   } else if (!article.failure) line('fail', 'procedure_article_id', 'articleNoSteps', { id: articleId })
-  else line('fail', 'procedure_article_id', isMissing(article.failure) ? 'articleMissing' : 'articleUnreadable', { id: articleId, failure: failureWords(article.failure) })
+  else
+    line('fail', 'procedure_article_id', isMissing(article.failure) ? 'articleMissing' : 'articleUnreadable', {
+      id: articleId,
+      failure: failureWords(article.failure),
+    })
   return out
 }
 
@@ -254,16 +260,28 @@ export function checkLineText(language: UiLanguage, finding: CheckFinding): stri
 }
 
 /** The whole check's lines. */
-export async function settingsCheckLines(host: TicketHost, settings: Settings, language: UiLanguage, readArticle: () => Promise<ArticleView>): Promise<CheckLine[]> {
+export async function settingsCheckLines(
+  host: TicketHost,
+  settings: Settings,
+  language: UiLanguage,
+  readArticle: () => Promise<ArticleView>,
+): Promise<CheckLine[]> {
   const facts = await readAccountFacts(host, settings, readArticle)
   return checkSettings(settings, facts).map((finding) => ({ status: finding.status, text: checkLineText(language, finding) }))
 }
 
 /** Runs the check for an admin's click and shows its lines; a click while it runs does nothing. */
-export async function showSettingsCheck(sidebar: Sidebar, host: TicketHost, update: ArticleAndCheckUpdate, readArticle: () => Promise<ArticleView>): Promise<void> {
+export async function showSettingsCheck(
+  sidebar: Sidebar,
+  host: TicketHost,
+  update: ArticleAndCheckUpdate,
+  readArticle: () => Promise<ArticleView>,
+): Promise<void> {
   const { settings, language, settingsCheck } = sidebar.current
   if (!settings || settingsCheck?.running) return
   update({ settingsCheck: { running: true, lines: settingsCheck?.lines ?? [] } })
-  const lines = await settingsCheckLines(host, settings, language, readArticle).catch((error: unknown): CheckLine[] => [{ status: 'fail', text: String(error) }])
+  const lines = await settingsCheckLines(host, settings, language, readArticle).catch((error: unknown): CheckLine[] => [
+    { status: 'fail', text: String(error) },
+  ])
   update({ settingsCheck: { running: false, lines } })
 }

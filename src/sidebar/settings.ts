@@ -14,9 +14,7 @@ export type MemberMarker =
   | { source: 'external_id' }
 
 /** Where the consultation type (상담유형) is written. */
-export type ConsultationFields =
-  | { layout: 'nested'; fieldId: number }
-  | { layout: 'per_depth'; fieldIds: readonly number[] }
+export type ConsultationFields = { layout: 'nested'; fieldId: number } | { layout: 'per_depth'; fieldIds: readonly number[] }
 
 export interface Settings {
   memberMarker: MemberMarker
@@ -81,7 +79,10 @@ export function parseSettings(raw: Record<string, unknown>): ParsedSettings {
   }
   const text = (name: SettingName) => scalar(raw[name]).trim()
   /** Comma-, space- or newline-separated list. */
-  const list = (name: SettingName) => text(name).split(/[\s,]+/).filter(Boolean)
+  const list = (name: SettingName) =>
+    text(name)
+      .split(/[\s,]+/)
+      .filter(Boolean)
   const requiredList = (name: SettingName) => {
     const items = list(name)
     if (!items.length) fail(name, 'required')

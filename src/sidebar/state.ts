@@ -2,7 +2,16 @@
  * The sidebar's state: what it read, what the agent typed and chose, what it wrote. Plain data;
  * view.ts derives what the components show, store.ts changes it.
  */
-import { NO_HINT, type BranchId, type EmpathyKind, type IdentityInput, type IntentHint, type PhoneMatchAnswer, type ReinquiryEvidence, type StepId } from '../procedure'
+import {
+  NO_HINT,
+  type BranchId,
+  type EmpathyKind,
+  type IdentityInput,
+  type IntentHint,
+  type PhoneMatchAnswer,
+  type ReinquiryEvidence,
+  type StepId,
+} from '../procedure'
 import type { UiLanguage } from '../i18n'
 import type { ZendeskFailure } from '../zendesk/calls'
 import type { FieldDefinition, TicketSnapshot } from '../zendesk/ticket-host'

@@ -3,7 +3,17 @@
  * drops answers that arrive after a newer read began, and takes the agent's input. Writing is
  * apply.ts's; what to show, view.ts's. The preact components render `view()` and call these.
  */
-import { detectFrustration, detectRrn, findReinquiryEvidence, hintFromMessages, suggestDepth, type BranchId, type EmpathyKind, type PhoneMatchAnswer, type StepId } from '../procedure'
+import {
+  detectFrustration,
+  detectRrn,
+  findReinquiryEvidence,
+  hintFromMessages,
+  suggestDepth,
+  type BranchId,
+  type EmpathyKind,
+  type PhoneMatchAnswer,
+  type StepId,
+} from '../procedure'
 import { resolveLanguage, type UiLanguage } from '../i18n'
 import { failureOf, type ZendeskFailure } from '../zendesk/calls'
 import { patiently } from '../zendesk/retry'
@@ -32,20 +42,22 @@ class Stale extends Error {}
 const statusOf = ({ status, evidence }: Status) => ({ value: status, evidence })
 
 /** What the sidebar reads from the customer's messages: the intent hint and frustration. */
-const chatOf = (messages: string[]) => ({ hint: hintFromMessages(messages), customerFrustrated: messages.some((message) => detectFrustration(message).frustrated) })
-
+const chatOf = (messages: string[]) => ({
+  hint: hintFromMessages(messages),
+  customerFrustrated: messages.some((message) => detectFrustration(message).frustrated),
+})
 
 export class Sidebar {
   // Fields the constructor (or the chat's first message) sets are only declared: nothing to emit for them.
-  private declare state: SidebarState
+  declare private state: SidebarState
   private readonly listeners = new Set<() => void>()
   /** Bumped on every (re)load: answers for an older generation are dropped. */
   private generation = 0
   private installation: Promise<Installation> | null = null
-  private declare readonly today: () => Date
-  private declare readonly sleep: (ms: number) => Promise<void>
-  private declare readonly maxAttempts: number
-  private declare chatTimer: ReturnType<typeof setTimeout> | undefined
+  declare private readonly today: () => Date
+  declare private readonly sleep: (ms: number) => Promise<void>
+  declare private readonly maxAttempts: number
+  declare private chatTimer: ReturnType<typeof setTimeout> | undefined
 
   constructor(
     private readonly host: TicketHost,
@@ -247,7 +259,8 @@ export class Sidebar {
             const before = suggested()
             this.set(chatOf(customerMessages), generation)
             const number = suggested()
-            if (before && number && number !== before && this.state.notice?.tone !== 'error') this.set({ notice: { tone: 'info', key: 'hintChanged', params: { number } } })
+            if (before && number && number !== before && this.state.notice?.tone !== 'error')
+              this.set({ notice: { tone: 'info', key: 'hintChanged', params: { number } } })
           },
           () => ({}),
         ),
@@ -311,7 +324,10 @@ export class Sidebar {
       this.guard(
         async () => {
           const tickets = await this.host.readRequestedTickets(requester.id)
-          this.set({ evidence: findReinquiryEvidence({ tickets, currentTicketId: ticket.ticketId, today: this.today(), reinquiryDays: settings?.reinquiryDays }) }, generation)
+          this.set(
+            { evidence: findReinquiryEvidence({ tickets, currentTicketId: ticket.ticketId, today: this.today(), reinquiryDays: settings?.reinquiryDays }) },
+            generation,
+          )
           // The evidence chose the branch: its empathy line with it.
           const decision = this.view().decision
           if (decision?.applies && decision.suggestedBy === 'evidence') this.suggestEmpathy()
@@ -417,7 +433,10 @@ export class Sidebar {
     await this.guard(
       async (generation) => {
         await insertPieces(this.host, pieces)
-        this.set({ busy: null, inserted: [...this.state.inserted, ...pieces.map((piece) => piece.id)], notice: { tone: 'success', key: 'inserted' } }, generation)
+        this.set(
+          { busy: null, inserted: [...this.state.inserted, ...pieces.map((piece) => piece.id)], notice: { tone: 'success', key: 'inserted' } },
+          generation,
+        )
       },
       (failure) => ({ busy: null, notice: { tone: 'error', key: 'failedInsert', failure } }),
     )

@@ -75,7 +75,8 @@ export function viewOf(state: SidebarState, today: Date = new Date()): SidebarVi
     if (state.empathy && !state.inserted.includes('empathy')) pending.push({ id: 'empathy', text: state.empathy.phrase })
     for (const step of applies.steps) {
       // A step that waits for the identity check is not sent before it passed.
-      if (!stepIsSent(step, state) || state.inserted.includes(step.id) || step.text === undefined || (step.requires && applies.identityGate !== 'passed')) continue
+      if (!stepIsSent(step, state) || state.inserted.includes(step.id) || step.text === undefined || (step.requires && applies.identityGate !== 'passed'))
+        continue
       pending.push({ id: step.id, text: step.text, macroId: settings?.stepMacros[step.id] })
     }
   }

@@ -17,7 +17,7 @@ export interface AppProps {
  * hooks: the frame has one component with state, and preact's hooks would ship for it alone.
  */
 export class App extends Component<AppProps> {
-  private declare readonly sidebar: Sidebar | null
+  declare private readonly sidebar: Sidebar | null
   private readonly root = createRef<HTMLElement>()
   private lastHeight = 0
   private stop = () => {}
@@ -102,7 +102,11 @@ export class App extends Component<AppProps> {
       const waiting = sidebar?.current.phase === 'loading'
       if (!waiting && this.languageFailed) return <main>{this.textsFailed(language)}</main>
       if (!waiting) this.load(language)
-      return <main ref={this.root} aria-busy="true" data-testid="loading"><span class="spinner" /></main>
+      return (
+        <main ref={this.root} aria-busy="true" data-testid="loading">
+          <span class="spinner" />
+        </main>
+      )
     }
     const t = translator(language, this.update)
     return (

@@ -19,7 +19,11 @@ export function Decision({ decision, state, view, sidebar, t, language }: Screen
     </button>
   )
   const scope = (on: boolean) => (
-    <button aria-pressed={state.verificationOnly === on} data-scope={on ? 'verification-only' : 'content-known'} onClick={() => sidebar.setVerificationOnly(on)}>
+    <button
+      aria-pressed={state.verificationOnly === on}
+      data-scope={on ? 'verification-only' : 'content-known'}
+      onClick={() => sidebar.setVerificationOnly(on)}
+    >
       {t(on ? 'verificationOnly' : 'contentKnown')}
     </button>
   )
@@ -53,7 +57,8 @@ export function Decision({ decision, state, view, sidebar, t, language }: Screen
         </div>
       ) : null}
       <p class="bold">
-        {t('consultationTitle')}: <span data-testid="consultation-path">{picked ? picked.depths.join(DEPTH_SEPARATOR) : pathText(t, decision.consultation)}</span>
+        {t('consultationTitle')}:{' '}
+        <span data-testid="consultation-path">{picked ? picked.depths.join(DEPTH_SEPARATOR) : pathText(t, decision.consultation)}</span>
         {picked && picked.tag === state.depthSuggestion?.tag ? <span class="status__badge">{t('suggested')}</span> : null}
       </p>
       {state.confirmOverwrite ? (

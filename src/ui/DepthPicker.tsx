@@ -11,7 +11,14 @@ export function DepthPicker(p: ScreenProps) {
   const shown = filterChoices(p.view.choices, state.depthQuery).slice(0, 50)
   return (
     <section class="panel">
-      <input class="c-field__input" type="search" value={state.depthQuery} placeholder={t('depthSearch')} aria-label={t('depthSearch')} onInput={(event) => sidebar.input('depthQuery', event.currentTarget.value)} />
+      <input
+        class="c-field__input"
+        type="search"
+        value={state.depthQuery}
+        placeholder={t('depthSearch')}
+        aria-label={t('depthSearch')}
+        onInput={(event) => sidebar.input('depthQuery', event.currentTarget.value)}
+      />
       {rrnRefused('depthQuery', p)}
       {state.fieldDefinitions ? (
         <ul class="picker" role="group" aria-label={t('consultationTitle')}>

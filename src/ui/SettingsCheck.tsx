@@ -18,7 +18,12 @@ export function SettingsCheck({ state, onCheck }: { state: SidebarState; onCheck
       </button>
       {check?.running ? <span class="spinner" /> : null}
       {check?.lines.map((line) => (
-        <p key={line.text} class={line.status === 'ok' ? 'field__ok' : line.status === 'fail' ? 'field__error' : 'muted'} data-testid="check-line" data-status={line.status}>
+        <p
+          key={line.text}
+          class={line.status === 'ok' ? 'field__ok' : line.status === 'fail' ? 'field__error' : 'muted'}
+          data-testid="check-line"
+          data-status={line.status}
+        >
           {line.text}
         </p>
       ))}

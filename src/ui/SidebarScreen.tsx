@@ -19,7 +19,11 @@ import { FootExtension } from './extensions'
 export function SidebarScreen({ sidebar, t, language }: { sidebar: Sidebar; t: Translate; language: UiLanguage }) {
   const state = sidebar.current
   if (state.phase === 'loading') {
-    return <p class="muted" data-testid="loading">{t('loading')}</p>
+    return (
+      <p class="muted" data-testid="loading">
+        {t('loading')}
+      </p>
+    )
   }
   const view = sidebar.view()
   const p: ScreenProps = { state, view, sidebar, t, language }

@@ -25,7 +25,8 @@ export function configurationReads(calls: ZafCalls, readOnce: ReadOnce) {
       }))
     },
 
-    readMacro: (id: number): Promise<MacroRecord> => readOnce(`/api/v2/macros/${id}.json`, 'macro', (macro) => ({ id, title: text(macro.title) ?? '', active: macro.active === true })),
+    readMacro: (id: number): Promise<MacroRecord> =>
+      readOnce(`/api/v2/macros/${id}.json`, 'macro', (macro) => ({ id, title: text(macro.title) ?? '', active: macro.active === true })),
 
     async writeInternalNote(ticketId: number, body: string): Promise<void> {
       await calls.request({

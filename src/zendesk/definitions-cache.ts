@@ -72,7 +72,12 @@ function ownParts(value: unknown): FieldDefinition | null {
 }
 
 /** A cache over `storage`; with no storage it caches nothing and every call reads. */
-export function createDefinitionsCache({ storage = browserStorage(), now = Date.now, ttlMs = DEFINITIONS_TTL_MS, scope = '' }: DefinitionsCacheOptions = {}): DefinitionsCache {
+export function createDefinitionsCache({
+  storage = browserStorage(),
+  now = Date.now,
+  ttlMs = DEFINITIONS_TTL_MS,
+  scope = '',
+}: DefinitionsCacheOptions = {}): DefinitionsCache {
   // This frame's: the re-read mark of the copy it took from the cache (undefined: none), and whether it re-read.
   let served: boolean | undefined
   let reread = false

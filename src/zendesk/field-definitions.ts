@@ -34,4 +34,5 @@ export function fieldDefinition(id: number, field: Record<string, unknown>, opti
 }
 
 /** A definition from REST `/api/v2/ticket_fields/{id}.json`'s `ticket_field`. */
-export const restDefinition = (id: number, field: Record<string, unknown>) => fieldDefinition(id, field, field.custom_field_options, ['name', 'value', 'raw_name'])
+export const restDefinition = (id: number, field: Record<string, unknown>) =>
+  fieldDefinition(id, field, field.custom_field_options, ['name', 'value', 'raw_name'])

@@ -339,7 +339,11 @@ export function createTicketHost(client: ZafClient, timeoutMs = DEFAULT_CALL_TIM
 
     onRequesterChanged: (handler) => listen(['ticket.requester.id.changed'], handler),
 
-    onFieldsChanged: (fieldIds, handler) => listen(fieldIds.map((id) => `ticket.custom_field_${id}.changed`), handler),
+    onFieldsChanged: (fieldIds, handler) =>
+      listen(
+        fieldIds.map((id) => `ticket.custom_field_${id}.changed`),
+        handler,
+      ),
 
     resize(heightPx) {
       // A failed resize only leaves the frame at its old height: nothing to tell the agent.
@@ -358,7 +362,11 @@ export function createTicketHost(client: ZafClient, timeoutMs = DEFAULT_CALL_TIM
 
     async readRequestedTickets(userId) {
       const { body } = await calls.request({ url: `/api/v2/users/${userId}/tickets/requested.json?sort_by=created_at&sort_order=desc`, type: 'GET' })
-      return records(isRecord(body) ? body.tickets : null).map(({ id, created_at, tags }) => ({ id: asNumber(id) ?? NaN, createdAt: text(created_at) ?? '', tags: stringList(tags) }))
+      return records(isRecord(body) ? body.tickets : null).map(({ id, created_at, tags }) => ({
+        id: asNumber(id) ?? NaN,
+        createdAt: text(created_at) ?? '',
+        tags: stringList(tags),
+      }))
     },
   }
 }

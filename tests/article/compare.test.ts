@@ -89,7 +89,11 @@ describe('a section or heading removed', () => {
   })
 
   it('only one list left: the first is KakaoTalk’s, the driver app’s is not found', () => {
-    const html = edit(ARTICLE_HTML, "<br><br>[카카오 T 대리기사 앱 연락처 확인방법]<br>▶ 카카오 T 대리 기사용 앱 - 오른쪽 위 [메뉴] - [내 정보] - '휴대전화번호' 확인", '')
+    const html = edit(
+      ARTICLE_HTML,
+      "<br><br>[카카오 T 대리기사 앱 연락처 확인방법]<br>▶ 카카오 T 대리 기사용 앱 - 오른쪽 위 [메뉴] - [내 정보] - '휴대전화번호' 확인",
+      '',
+    )
     expect(statuses(compare(html))).toEqual(allSameExcept({ contact_howto_driver_app: 'not_found' }))
   })
 
@@ -109,17 +113,44 @@ describe('a section or heading removed', () => {
 /** Markup an editor (or a paste) may produce that changes no text. */
 // Edits of one exact piece come first: the reduce below applies them to the fixture as written.
 const NOISE: readonly (readonly [string, (html: string) => string])[] = [
-  ['a heading written as <h3> instead of a bold paragraph', (html) => edit(html, '<p><strong>③ 본인인증(프로필 인증) 방법 안내</strong></p>', '<h3 id="h_01ABC">③ 본인인증(프로필 인증) 방법 안내</h3>')],
-  ['a ※ note for agents added under a heading', (html) => edit(html, '<pre><code>※ 바로가기', '<p>※ 참고: 인증 화면은 아래 링크에서 확인</p><pre><code>※ 바로가기')],
-  ['spans with styles around every text', (html) => html.replace(/>([^<>]*\S[^<>]*)</g, '><span style="font-family: \'Noto Sans KR\'; color: #333;">$1</span><')],
+  [
+    'a heading written as <h3> instead of a bold paragraph',
+    (html) => edit(html, '<p><strong>③ 본인인증(프로필 인증) 방법 안내</strong></p>', '<h3 id="h_01ABC">③ 본인인증(프로필 인증) 방법 안내</h3>'),
+  ],
+  [
+    'a ※ note for agents added under a heading',
+    (html) => edit(html, '<pre><code>※ 바로가기', '<p>※ 참고: 인증 화면은 아래 링크에서 확인</p><pre><code>※ 바로가기'),
+  ],
+  [
+    'spans with styles around every text',
+    (html) => html.replace(/>([^<>]*\S[^<>]*)</g, '><span style="font-family: \'Noto Sans KR\'; color: #333;">$1</span><'),
+  ],
   ['&nbsp; for every space', (html) => html.replace(/>([^<>]+)</g, (_m, text: string) => `>${text.replace(/ /g, '&nbsp;')}<`)],
-  ['<br/>, <br />, <BR> and <br class>', (html) => { let n = 0; return html.replace(/<br>/g, () => ['<br/>', '<br />', '<BR>', '<br class="soft">'][n++ % 4] ?? '') }],
+  [
+    '<br/>, <br />, <BR> and <br class>',
+    (html) => {
+      let n = 0
+      return html.replace(/<br>/g, () => ['<br/>', '<br />', '<BR>', '<br class="soft">'][n++ % 4] ?? '')
+    },
+  ],
   ['nested <p> and <div> wrappers', (html) => html.replace(/<p>/g, '<div class="wysiwyg-indent1"><p><p>').replace(/<\/p>/g, '</p></p></div>')],
-  ['attributes everywhere (quoted > included)', (html) => html.replace(/<(p|strong|pre|h2|td)>/g, '<$1 class="wysiwyg-text-align-left" style="margin: 0 0 10px;" data-note=\'a > b\' dir="ltr">')],
+  [
+    'attributes everywhere (quoted > included)',
+    (html) => html.replace(/<(p|strong|pre|h2|td)>/g, '<$1 class="wysiwyg-text-align-left" style="margin: 0 0 10px;" data-note=\'a > b\' dir="ltr">'),
+  ],
   ['<p> splits instead of <br> (outside code)', (html) => outsidePre(html, (part) => part.replace(/<br>/g, '</p>\n<p>'))],
-  ['character references for quotes, brackets and ▶', (html) => html.replace(/>([^<>]+)</g, (_m, text: string) => `>${text.replace(/'/g, '&#39;').replace(/\[/g, '&#x5B;').replace(/▶/g, '&#9654;')}<`)],
-  ['pretty-printed source (newlines and indentation, outside code)', (html) => outsidePre(html, (part) => part.replace(/<br>/g, '<br>\n      ').replace(/<p>/g, '<p>\n    ').replace(/<\/p>/g, '\n  </p>'))],
-  ['zero-width spaces and comments', (html) => html.replace(/(②|③|동일함)/g, '$1&#8203;').replace(/<\/strong>/g, '<!-- was: <b>old</b> -> edited --></strong>')],
+  [
+    'character references for quotes, brackets and ▶',
+    (html) => html.replace(/>([^<>]+)</g, (_m, text: string) => `>${text.replace(/'/g, '&#39;').replace(/\[/g, '&#x5B;').replace(/▶/g, '&#9654;')}<`),
+  ],
+  [
+    'pretty-printed source (newlines and indentation, outside code)',
+    (html) => outsidePre(html, (part) => part.replace(/<br>/g, '<br>\n      ').replace(/<p>/g, '<p>\n    ').replace(/<\/p>/g, '\n  </p>')),
+  ],
+  [
+    'zero-width spaces and comments',
+    (html) => html.replace(/(②|③|동일함)/g, '$1&#8203;').replace(/<\/strong>/g, '<!-- was: <b>old</b> -> edited --></strong>'),
+  ],
   ['CRLF line endings and <b> for <strong>', (html) => html.replace(/\n/g, '\r\n').replace(/<(\/?)strong>/g, '<$1b>')],
 ]
 
@@ -146,7 +177,11 @@ describe('markup noise changes nothing', () => {
   })
 
   it('a reply line made wholly bold reads as a heading: the text ends before it (so the owner sees it)', () => {
-    const html = edit(ARTICLE_HTML, '<p>인증이 완료되면 [시작하기] 버튼을 눌러 상담을 진행하실 수 있어요.</p>', '<p><strong>인증이 완료되면 [시작하기] 버튼을 눌러 상담을 진행하실 수 있어요.</strong></p>')
+    const html = edit(
+      ARTICLE_HTML,
+      '<p>인증이 완료되면 [시작하기] 버튼을 눌러 상담을 진행하실 수 있어요.</p>',
+      '<p><strong>인증이 완료되면 [시작하기] 버튼을 눌러 상담을 진행하실 수 있어요.</strong></p>',
+    )
     expect(statuses(compare(html))).toEqual(allSameExcept({ verification_steps_chat: 'differs' }))
   })
 })
@@ -238,7 +273,10 @@ describe('the text to send with texts_source=article', () => {
     const removed = compare(ARTICLE_HTML.replace(Q2_SECTION, ''))
     expect(textToSend(removed.kakaotalk_relogin, articleText('kakaotalk_relogin'))).toEqual({ source: 'built_in', text: articleText('kakaotalk_relogin') })
     const doubled = compare(ARTICLE_HTML.replace(SAME_BLOCK, SAME_BLOCK + SAME_BLOCK))
-    expect(textToSend(doubled.verification_steps_chat, articleText('verification_steps_chat'))).toEqual({ source: 'built_in', text: articleText('verification_steps_chat') })
+    expect(textToSend(doubled.verification_steps_chat, articleText('verification_steps_chat'))).toEqual({
+      source: 'built_in',
+      text: articleText('verification_steps_chat'),
+    })
   })
 })
 

@@ -42,7 +42,9 @@ describe('articleBlocks', () => {
   })
 
   it('ignores inline markup and attributes, including a > inside a quoted value', () => {
-    expect(texts('<p class="x" data-a=\'1 > 0\'><span style="a:b">가</span><a href="?a=1&amp;b=2" title="a>b">나</a><em>다</em><img src="x.png" alt="사진"></p>')).toEqual(['가나다'])
+    expect(
+      texts('<p class="x" data-a=\'1 > 0\'><span style="a:b">가</span><a href="?a=1&amp;b=2" title="a>b">나</a><em>다</em><img src="x.png" alt="사진"></p>'),
+    ).toEqual(['가나다'])
   })
 
   it('skips comments, script, style and declarations', () => {

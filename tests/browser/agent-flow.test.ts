@@ -38,7 +38,9 @@ function layout(app: Frame) {
   return app.evaluate(() => {
     const width = document.documentElement.clientWidth
     const apply = document.querySelector('[data-action="apply"]')!.getBoundingClientRect()
-    const wide = [...document.querySelectorAll('main *')].filter((element) => element.getBoundingClientRect().right > width + 0.5).map((element) => element.outerHTML.slice(0, 80))
+    const wide = [...document.querySelectorAll('main *')]
+      .filter((element) => element.getBoundingClientRect().right > width + 0.5)
+      .map((element) => element.outerHTML.slice(0, 80))
     return { width, applyTop: apply.top + window.scrollY, scrollWidth: document.documentElement.scrollWidth, wide }
   })
 }
@@ -124,7 +126,11 @@ describe('re-inquiry from evidence', { timeout: TEST_TIMEOUT }, () => {
   it('a tagged ticket of 12 days ago does not count: branch 1', async () => {
     const s = await open('reinquiry-evidence-old')
     expect(await branch(s.app)).toBe('verify_then_reinquire')
-    await s.page.waitForFunction(() => window.__host!.calls.some((call) => call.detail.includes('/tickets/requested.json') && call.answeredAt !== null), undefined, { ...POLL, timeout: TIMEOUTS.app })
+    await s.page.waitForFunction(
+      () => window.__host!.calls.some((call) => call.detail.includes('/tickets/requested.json') && call.answeredAt !== null),
+      undefined,
+      { ...POLL, timeout: TIMEOUTS.app },
+    )
     await s.page.waitForTimeout(200)
     expect(await branch(s.app)).toBe('verify_then_reinquire')
     expect(await s.app.locator('[data-testid="why"]').getAttribute('data-code')).toBe('default_branch')
@@ -150,7 +156,10 @@ describe('the defects an agent felt', { timeout: TEST_TIMEOUT }, () => {
     expect(boxes).toHaveLength(2)
     for (const box of boxes) {
       expect(await box.isChecked()).toBe(false)
-      const [input, label] = await box.evaluate((element) => [element.getBoundingClientRect().toJSON(), element.closest('label')!.getBoundingClientRect().toJSON()])
+      const [input, label] = await box.evaluate((element) => [
+        element.getBoundingClientRect().toJSON(),
+        element.closest('label')!.getBoundingClientRect().toJSON(),
+      ])
       // Inside its label, at the label's start, on the label's first line.
       expect(input.left).toBeGreaterThanOrEqual(label.left)
       expect(input.right).toBeLessThanOrEqual(label.left + 24)
@@ -166,7 +175,11 @@ describe('the defects an agent felt', { timeout: TEST_TIMEOUT }, () => {
     await branch(s.app)
     for (const kind of ['호응', '공감', '양해', '사과']) {
       await s.app.locator(`[data-kind="${kind}"]`).click()
-      const clipped = await s.app.evaluate(() => [...document.querySelectorAll('[data-phrase]')].filter((b) => b.scrollWidth > b.clientWidth + 1 || b.scrollHeight > b.clientHeight + 1).map((b) => b.textContent))
+      const clipped = await s.app.evaluate(() =>
+        [...document.querySelectorAll('[data-phrase]')]
+          .filter((b) => b.scrollWidth > b.clientWidth + 1 || b.scrollHeight > b.clientHeight + 1)
+          .map((b) => b.textContent),
+      )
       expect(clipped, kind).toEqual([])
     }
     expect(await s.app.locator('[data-step="empathy"] select').count()).toBe(0)

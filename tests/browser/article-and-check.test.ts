@@ -30,7 +30,13 @@ async function articleAnswered(s: ScenarioPage): Promise<HostCall> {
 }
 
 /** The script files the app's frame fetched (its own origin's). */
-const scripts = (app: Frame) => app.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => name.endsWith('.js')))
+const scripts = (app: Frame) =>
+  app.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((entry) => entry.name)
+      .filter((name) => name.endsWith('.js')),
+  )
 
 async function decided(app: Frame) {
   await app.locator('[data-testid="branch"]').waitFor({ timeout: TIMEOUTS.app })
@@ -61,7 +67,9 @@ describe('texts that follow the help-center article', { timeout: TEST_TIMEOUT },
     expect(await notices.count()).toBe(1)
     const step = s.app.locator('[data-step="nonmember_notice"]')
     await expect.poll(() => step.locator('[data-testid="article-notice"]').textContent(), { timeout: TIMEOUTS.action }).toContain('도움말 문서와 다름')
-    expect(await step.locator('[data-testid="article-wording"]').textContent()).toBe(articleText('nonmember_notice').replace(CHANGED_SENTENCE.from, CHANGED_SENTENCE.to))
+    expect(await step.locator('[data-testid="article-wording"]').textContent()).toBe(
+      articleText('nonmember_notice').replace(CHANGED_SENTENCE.from, CHANGED_SENTENCE.to),
+    )
     // texts_source is built_in: the step's own text is still the app's, and Insert sends it.
     await step.locator('[data-action="insert"]').click()
     await s.page.waitForFunction((text) => window.__host!.draft().endsWith(text), articleText('nonmember_notice'), { ...POLL, timeout: TIMEOUTS.action })
@@ -82,7 +90,10 @@ describe('texts that follow the help-center article', { timeout: TEST_TIMEOUT },
     // Apply sends the rest; the step the article also has, unchanged, in the article's (same) wording.
     await s.app.locator('[data-step="verification_steps_app"] [data-testid="article-sent"][data-source="article"]').waitFor()
     await s.app.locator(`[data-tag="${nestedTagFor(['대리_기사', '정산/수수료', '정산', '정산금 미입금'])}"]`).click()
-    await s.app.waitForFunction(() => !document.querySelector<HTMLButtonElement>('[data-action="apply"]')?.disabled, undefined, { ...POLL, timeout: TIMEOUTS.app })
+    await s.app.waitForFunction(() => !document.querySelector<HTMLButtonElement>('[data-action="apply"]')?.disabled, undefined, {
+      ...POLL,
+      timeout: TIMEOUTS.app,
+    })
     await s.app.locator('[data-action="apply"]').click()
     await s.app.locator('[data-testid="notice"][data-tone="success"]').waitFor({ timeout: TIMEOUTS.app })
     const state = await s.hostState()
@@ -111,7 +122,11 @@ describe('texts that follow the help-center article', { timeout: TEST_TIMEOUT },
 
 describe('the settings check', { timeout: TEST_TIMEOUT }, () => {
   it('an admin sees “설정 점검”; its lines name the setting and the id of each failure', async () => {
-    const macros = JSON.stringify({ nonmember_notice: MACROS.retiredNotice.id, verification_steps_app: MACROS.verificationStepsApp.id, kakaotalk_relogin: 990404 })
+    const macros = JSON.stringify({
+      nonmember_notice: MACROS.retiredNotice.id,
+      verification_steps_app: MACROS.verificationStepsApp.id,
+      kakaotalk_relogin: 990404,
+    })
     const s = await harness.open('nonmember-account', { settings: { ...ARTICLE, step_macros: macros }, query: { role: 'admin', article: 'changed' } })
     await decided(s.app)
     const button = s.app.locator('[data-action="check-settings"]')

@@ -15,7 +15,7 @@ import type { ProbeWindow, ScenarioPage } from './harness'
 const harness = useHarness()
 
 function invoke(frame: Frame, name: string, ...args: unknown[]) {
-  return frame.evaluate(([n, a]) => (window as unknown as ProbeWindow).client.invoke(n, ...(a)), [name, args] as const)
+  return frame.evaluate(([n, a]) => (window as unknown as ProbeWindow).client.invoke(n, ...a), [name, args] as const)
 }
 
 /** The agent types into the host's reply editor. */
@@ -108,7 +108,11 @@ describe('ticket properties', { timeout: TEST_TIMEOUT }, () => {
       w.changes = []
       w.client.on('ticket.custom_field_360001.changed', (value) => w.changes.push(value))
     })
-    await s.page.waitForFunction(() => (window.__host!.snapshot().instances['probe-1']?.subscriptions['ticket.custom_field_360001.changed'] ?? 0) > 0, undefined, POLL)
+    await s.page.waitForFunction(
+      () => (window.__host!.snapshot().instances['probe-1']?.subscriptions['ticket.custom_field_360001.changed'] ?? 0) > 0,
+      undefined,
+      POLL,
+    )
     const tag = nestedTagFor(['대리_기사', '보험', '보험 가입', '가입 방법'])!
     await s.page.selectOption(`[data-testid="host-field-${NESTED_FIELD_ID}"]`, tag)
     await probe.waitForFunction(() => (window as unknown as { changes: unknown[] }).changes.length > 0, undefined, POLL)

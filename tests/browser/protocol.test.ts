@@ -76,7 +76,9 @@ describe('handshake and registration', { timeout: TEST_TIMEOUT }, () => {
     })
     expect(answer.settings).toMatchObject({ consultation_layout: 'per_depth', consultation_field_ids: '360011,360012,360013,360014' })
     expect(answer.locale).toBe('en-US')
-    const shown = Object.values((await s.hostState()).fields).filter((f) => f.shown).map((f) => f.id)
+    const shown = Object.values((await s.hostState()).fields)
+      .filter((f) => f.shown)
+      .map((f) => f.id)
     expect(shown).toEqual([360011, 360012, 360013, 360014])
   })
 })
@@ -102,7 +104,10 @@ describe('get, set and invoke', { timeout: TEST_TIMEOUT }, () => {
     })
     expect(answer.many['ticket.id']).toBe(50008)
     // user-404: the user field is not readable through ZAF, so the app must use REST.
-    expect(answer.many.errors!['ticket.requester.customField:driver_status']).toMatchObject({ name: expect.any(String), path: 'ticket.requester.customField:driver_status' })
+    expect(answer.many.errors!['ticket.requester.customField:driver_status']).toMatchObject({
+      name: expect.any(String),
+      path: 'ticket.requester.customField:driver_status',
+    })
     expect(answer.many.errors!['ticket.nope']).toMatchObject({ name: 'APIUnavailable', message: expect.any(String), path: 'ticket.nope' })
     expect(answer.one).toMatchObject({ ok: false, value: { name: 'APIUnavailable', message: expect.stringContaining('"ticket.nope"') } })
     expect(answer.action).toMatchObject({ ok: false, value: { message: expect.stringContaining('nope.action') } })
@@ -115,7 +120,11 @@ describe('get, set and invoke', { timeout: TEST_TIMEOUT }, () => {
     const s = await harness.open('member')
     await s.requesterName()
     // The app fits the frame to its content: the frame's height is the last one it asked for.
-    await s.page.waitForFunction(() => window.__host!.calls.some((c) => c.instance === 'app' && c.detail === 'resize' && c.answeredAt !== null), undefined, POLL)
+    await s.page.waitForFunction(
+      () => window.__host!.calls.some((c) => c.instance === 'app' && c.detail === 'resize' && c.answeredAt !== null),
+      undefined,
+      POLL,
+    )
     const state = await s.hostState()
     const resizes = state.calls.filter((c) => c.instance === 'app' && c.detail === 'resize')
     const last = (resizes.at(-1)!.params as { resize: [{ height: string }] }).resize[0].height

@@ -43,7 +43,9 @@ async function open(scenario: string, query: Record<string, string> = {}, contex
 /** Waits until the field's options are in: the picker lists paths, or Apply names no loading. */
 async function optionsIn(app: Frame) {
   await app.waitForFunction(
-    () => document.querySelector('[data-tag]') || (document.querySelector('[data-testid="apply-blocker"]')?.getAttribute('data-blocker') ?? 'none') !== 'fieldsLoading',
+    () =>
+      document.querySelector('[data-tag]') ||
+      (document.querySelector('[data-testid="apply-blocker"]')?.getAttribute('data-blocker') ?? 'none') !== 'fieldsLoading',
     undefined,
     { ...POLL, timeout: TIMEOUTS.app },
   )
@@ -177,13 +179,15 @@ describe('round trips a frame costs', { timeout: TEST_TIMEOUT }, () => {
     for (let frame = 0; frame < 2; frame++) {
       const s = await open('nonmember-general', { option_labels: 'leaf' }, profile)
       await optionsIn(s.app)
-      expect(await s.app.evaluate(() => {
-        try {
-          return typeof localStorage
-        } catch {
-          return 'blocked'
-        }
-      })).toBe('blocked')
+      expect(
+        await s.app.evaluate(() => {
+          try {
+            return typeof localStorage
+          } catch {
+            return 'blocked'
+          }
+        }),
+      ).toBe('blocked')
       expect(restReads(await s.hostState())).toEqual([fieldRead])
       expect(s.errors).toEqual([])
       await s.page.close()

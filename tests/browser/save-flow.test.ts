@@ -121,7 +121,10 @@ describe('the audit note after the agent’s own save', { timeout: TEST_TIMEOUT 
 describe('the live chat', { timeout: TEST_TIMEOUT }, () => {
   const branch = (app: Frame) => app.locator('[data-testid="branch"]').getAttribute('data-branch')
   const branchBecomes = (app: Frame, id: string) =>
-    app.waitForFunction((want) => document.querySelector('[data-testid="branch"]')?.getAttribute('data-branch') === want, id, { ...POLL, timeout: TIMEOUTS.app })
+    app.waitForFunction((want) => document.querySelector('[data-testid="branch"]')?.getAttribute('data-branch') === want, id, {
+      ...POLL,
+      timeout: TIMEOUTS.app,
+    })
 
   it('a new customer message changes the hint, quietly, without wiping what the agent typed', async () => {
     const s = await harness.open('withdrawn-certificate')
@@ -143,7 +146,9 @@ describe('the live chat', { timeout: TEST_TIMEOUT }, () => {
     expect(await s.app.locator('[data-field="phone"] input').inputValue()).toBe('010 2345 6789')
     // Following the chat wrote nothing.
     const after = await s.hostState()
-    expect(after.calls.filter((call) => call.type === 'set' || call.type === 'request').length).toBe(before.calls.filter((call) => call.type === 'set' || call.type === 'request').length)
+    expect(after.calls.filter((call) => call.type === 'set' || call.type === 'request').length).toBe(
+      before.calls.filter((call) => call.type === 'set' || call.type === 'request').length,
+    )
     expect(after.draft).toBe('')
   })
 
@@ -177,7 +182,8 @@ describe('the live chat', { timeout: TEST_TIMEOUT }, () => {
 })
 
 describe('the per-depth layout', { timeout: TEST_TIMEOUT }, () => {
-  const tagsOf = (labels: string[]) => labels.map((_, i) => perDepthTag(taxonomyPaths().find((path) => path.labels.join('::') === labels.slice(0, i + 1).join('::'))!))
+  const tagsOf = (labels: string[]) =>
+    labels.map((_, i) => perDepthTag(taxonomyPaths().find((path) => path.labels.join('::') === labels.slice(0, i + 1).join('::'))!))
   const shownFields = async (s: ScenarioPage) =>
     Object.values((await s.hostState()).fields)
       .filter((field) => field.shown)

@@ -32,7 +32,10 @@ async function pick(app: Frame, labels: string[]) {
 
 async function apply(app: Frame) {
   const button = app.locator('[data-action="apply"]')
-  await app.waitForFunction(() => !(document.querySelector('[data-action="apply"]') as HTMLButtonElement | null)?.disabled, undefined, { ...POLL, timeout: TIMEOUTS.app })
+  await app.waitForFunction(() => !(document.querySelector('[data-action="apply"]') as HTMLButtonElement | null)?.disabled, undefined, {
+    ...POLL,
+    timeout: TIMEOUTS.app,
+  })
   await button.click()
   await app.locator('[data-testid="notice"][data-tone="success"]').waitFor({ timeout: TIMEOUTS.app })
 }
@@ -180,12 +183,11 @@ describe('scenarios in the browser', { timeout: TEST_TIMEOUT }, () => {
     await s.app.locator('[data-answer="same"]').click()
     await apply(s.app)
     const fields = (await s.hostState()).fields
-    expect(Object.values(fields).filter((f) => f.shown).map((f) => f.value)).toEqual([
-      'd1_daeri_driver',
-      'd2_daeri_driver__etc_event',
-      'd3_daeri_driver__etc_event__nonmember',
-      'd4_daeri_driver__etc_event__nonmember__etc',
-    ])
+    expect(
+      Object.values(fields)
+        .filter((f) => f.shown)
+        .map((f) => f.value),
+    ).toEqual(['d1_daeri_driver', 'd2_daeri_driver__etc_event', 'd3_daeri_driver__etc_event__nonmember', 'd4_daeri_driver__etc_event__nonmember__etc'])
   })
 
   it.each([

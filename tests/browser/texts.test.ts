@@ -23,7 +23,10 @@ const RAW_KEY = /\b(?:notice|fail|setting|blocker|label)[_:A-Z]\w*/
 async function noticeText(app: Frame): Promise<string> {
   const notice = app.locator('[data-testid="notice"][data-tone="error"]')
   await notice.waitFor({ timeout: TIMEOUTS.app })
-  await app.waitForFunction(() => (document.querySelector('[data-testid="notice"] span')?.textContent ?? '').trim() !== '', undefined, { polling: 50, timeout: TIMEOUTS.app })
+  await app.waitForFunction(() => (document.querySelector('[data-testid="notice"] span')?.textContent ?? '').trim() !== '', undefined, {
+    polling: 50,
+    timeout: TIMEOUTS.app,
+  })
   return (await notice.textContent()) ?? ''
 }
 
@@ -64,7 +67,10 @@ describe('core and rare texts in the browser', { timeout: TEST_TIMEOUT }, () => 
       const problems = s.app.locator('[data-testid="settings-problems"]')
       await problems.waitFor({ timeout: TIMEOUTS.app })
       const label = en.app.parameters.consultation_field_ids.label
-      await s.app.waitForFunction((label) => document.querySelector('[data-testid="settings-problems"]')?.textContent?.includes(label), label, { polling: 50, timeout: TIMEOUTS.app })
+      await s.app.waitForFunction((label) => document.querySelector('[data-testid="settings-problems"]')?.textContent?.includes(label), label, {
+        polling: 50,
+        timeout: TIMEOUTS.app,
+      })
       const text = (await problems.textContent()) ?? ''
       expect(text).toContain(`Setting “${label}” (consultation_field_ids)`)
       expect(await noticeText(s.app)).toBe(en.ui.notice_settingsBroken)

@@ -23,8 +23,7 @@ const open = (scenario: string, query: Record<string, string> = {}): Promise<Sce
 
 const client = (frame: Frame) => ({
   get: (paths: string[]) => frame.evaluate((p) => (window as unknown as ProbeWindow).client.get(p), paths),
-  invoke: (name: string, ...args: unknown[]) =>
-    frame.evaluate(([n, a]) => (window as unknown as ProbeWindow).client.invoke(n, ...(a)), [name, args] as const),
+  invoke: (name: string, ...args: unknown[]) => frame.evaluate(([n, a]) => (window as unknown as ProbeWindow).client.invoke(n, ...a), [name, args] as const),
   request: (options: Record<string, unknown>) =>
     frame.evaluate(
       (o) =>
@@ -43,7 +42,10 @@ async function type(s: ScenarioPage, text: string) {
 }
 
 async function apply(app: Frame) {
-  await app.waitForFunction(() => !(document.querySelector('[data-action="apply"]') as HTMLButtonElement | null)?.disabled, undefined, { ...POLL, timeout: TIMEOUTS.app })
+  await app.waitForFunction(() => !(document.querySelector('[data-action="apply"]') as HTMLButtonElement | null)?.disabled, undefined, {
+    ...POLL,
+    timeout: TIMEOUTS.app,
+  })
   await app.locator('[data-action="apply"]').click()
   await app.locator('[data-testid="notice"][data-tone="success"]').waitFor({ timeout: TIMEOUTS.app })
 }
@@ -57,7 +59,8 @@ async function saveProbe(s: ScenarioPage): Promise<Frame> {
     const w = window as unknown as ProbeWindow & { seen: string[]; answer: unknown }
     w.seen = []
     w.answer = true
-    for (const event of ['ticket.submit.start', 'ticket.submit.done', 'ticket.submit.fail', 'ticket.submit.always']) w.client.on(event, () => w.seen.push(event))
+    for (const event of ['ticket.submit.start', 'ticket.submit.done', 'ticket.submit.fail', 'ticket.submit.always'])
+      w.client.on(event, () => w.seen.push(event))
     w.client.on('ticket.save', () => {
       w.seen.push('ticket.save')
       return typeof w.answer === 'function' ? (w.answer as () => unknown)() : w.answer
@@ -242,7 +245,12 @@ describe('the save flow', { timeout: TEST_TIMEOUT }, () => {
     let state = await s.hostState()
     expect([state.restUpdates, state.saves]).toEqual([1, 0])
     // A write to another ticket is not this ticket's update.
-    await probe.request({ url: '/api/v2/tickets/50001.json', type: 'PUT', contentType: 'application/json', data: JSON.stringify({ ticket: { comment: { body: 'x', public: false } } }) })
+    await probe.request({
+      url: '/api/v2/tickets/50001.json',
+      type: 'PUT',
+      contentType: 'application/json',
+      data: JSON.stringify({ ticket: { comment: { body: 'x', public: false } } }),
+    })
     state = await s.hostState()
     expect(state.restUpdates).toBe(1)
     expect(await s.page.evaluate(() => [window.__host!.restUpdates(), window.__host!.saves()])).toEqual([1, 0])
@@ -277,15 +285,25 @@ describe('ticket fields, options and the agent', { timeout: TEST_TIMEOUT }, () =
     ] as const) {
       const s = await open('member', query)
       const answer = await client(await s.probe()).request({ url: `/api/v2/ticket_fields/${NESTED_FIELD_ID}.json` })
-      const options = (answer.value as { ticket_field: { custom_field_options: { name: string; raw_name: string; value: string }[] } }).ticket_field.custom_field_options
-      expect(options.find((o) => o.value === notReceived)).toMatchObject({ name: 'Daeri driver::Settlement/Fees::Payout::Payout not received', raw_name: rawName })
+      const options = (answer.value as { ticket_field: { custom_field_options: { name: string; raw_name: string; value: string }[] } }).ticket_field
+        .custom_field_options
+      expect(options.find((o) => o.value === notReceived)).toMatchObject({
+        name: 'Daeri driver::Settlement/Fees::Payout::Payout not received',
+        raw_name: rawName,
+      })
       // Options without dynamic content read as typed, in every language.
-      expect(options.find((o) => o.value === etc)).toMatchObject({ name: '대리_기사::기타/이벤트::비회원문의::기타', raw_name: '대리_기사::기타/이벤트::비회원문의::기타' })
+      expect(options.find((o) => o.value === etc)).toMatchObject({
+        name: '대리_기사::기타/이벤트::비회원문의::기타',
+        raw_name: '대리_기사::기타/이벤트::비회원문의::기타',
+      })
     }
   })
 
   it('currentUser.role is admin with ?role=admin, agent otherwise', async () => {
-    for (const [query, role] of [[{ role: 'admin' }, 'admin'], [{}, 'agent']] as const) {
+    for (const [query, role] of [
+      [{ role: 'admin' }, 'admin'],
+      [{}, 'agent'],
+    ] as const) {
       const s = await open('nonmember-account', query)
       const read = await client(await s.probe()).get(['currentUser.role', 'currentUser'])
       expect(read['currentUser.role']).toBe(role)
@@ -298,7 +316,10 @@ describe('ticket fields, options and the agent', { timeout: TEST_TIMEOUT }, () =
 describe('the conversation', { timeout: TEST_TIMEOUT }, () => {
   it('an email ticket: conversation entries are text/html; the page shows their text, the app its decision', async () => {
     const s = await open('email-nonmember')
-    const conversation = (await client(await s.probe()).get(['ticket.conversation']))['ticket.conversation'] as { channel: { name: string }; message: { content: string; contentType: string } }[]
+    const conversation = (await client(await s.probe()).get(['ticket.conversation']))['ticket.conversation'] as {
+      channel: { name: string }
+      message: { content: string; contentType: string }
+    }[]
     expect(conversation.length).toBeGreaterThan(0)
     for (const entry of conversation) {
       expect(entry.channel.name).toBe('email')
@@ -320,12 +341,19 @@ describe('the conversation', { timeout: TEST_TIMEOUT }, () => {
         w.changes = 0
         w.client.on('ticket.conversation.changed', () => w.changes++)
       })
-      await s.page.waitForFunction(() => (window.__host!.snapshot().instances['probe-1']?.subscriptions['ticket.conversation.changed'] ?? 0) > 0, undefined, POLL)
+      await s.page.waitForFunction(
+        () => (window.__host!.snapshot().instances['probe-1']?.subscriptions['ticket.conversation.changed'] ?? 0) > 0,
+        undefined,
+        POLL,
+      )
       await s.page.locator('[data-testid="host-customer-message"]').fill('해촉증명서도 받을 수 있나요?')
       await s.page.locator('[data-testid="host-customer-send"]').click()
       await s.page.evaluate(() => window.__host!.addCustomerMessage('그리고 <b>하나 더</b>'))
       await probe.waitForFunction(() => (window as unknown as { changes: number }).changes === 2, undefined, POLL)
-      const conversation = (await client(probe).get(['ticket.conversation']))['ticket.conversation'] as { author: { role: string }; message: { content: string; contentType: string } }[]
+      const conversation = (await client(probe).get(['ticket.conversation']))['ticket.conversation'] as {
+        author: { role: string }
+        message: { content: string; contentType: string }
+      }[]
       const [first, second] = conversation.slice(-2)
       expect(first!.author.role).toBe('end-user')
       if (scenario === 'email-nonmember') {

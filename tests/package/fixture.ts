@@ -84,7 +84,8 @@ export function validTranslation(lang: 'en' | 'ko'): Json {
   }
 }
 
-export const IFRAME_HTML = '<!doctype html><html><head><meta charset="utf-8"><title>app</title><script type="module" src="./app-abc123.js"></script></head><body><div id="root"></div></body></html>\n'
+export const IFRAME_HTML =
+  '<!doctype html><html><head><meta charset="utf-8"><title>app</title><script type="module" src="./app-abc123.js"></script></head><body><div id="root"></div></body></html>\n'
 export const APP_JS = 'const client = window.ZAFClient.init();client.invoke("resize",{height:"200px"});\n'
 
 export interface Fixture {

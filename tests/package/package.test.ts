@@ -157,7 +157,12 @@ describe('createZip / readZipEntries', () => {
     for (const name of ['/abs.txt', '../up.txt', 'a\\b.txt', '']) {
       expect(() => createZip([{ name, data: Buffer.from('x') }])).toThrow(/refusing entry name/)
     }
-    expect(() => createZip([{ name: 'a', data: Buffer.from('x') }, { name: 'a', data: Buffer.from('y') }])).toThrow(/duplicate entry/)
+    expect(() =>
+      createZip([
+        { name: 'a', data: Buffer.from('x') },
+        { name: 'a', data: Buffer.from('y') },
+      ]),
+    ).toThrow(/duplicate entry/)
   })
 
   it('produces an archive that Python zipfile accepts', () => {

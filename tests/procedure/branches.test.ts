@@ -1,7 +1,18 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ARTICLE_TEXTS, BRANCH_IDS, BRANCHES, branchById, DEFAULT_BRANCH, EMPATHY_PHRASES, hasReinquiryRole, INTENT_BRANCH, reads, REINQUIRY_EVIDENCE_BRANCHES } from '../../src/procedure'
+import {
+  ARTICLE_TEXTS,
+  BRANCH_IDS,
+  BRANCHES,
+  branchById,
+  DEFAULT_BRANCH,
+  EMPATHY_PHRASES,
+  hasReinquiryRole,
+  INTENT_BRANCH,
+  reads,
+  REINQUIRY_EVIDENCE_BRANCHES,
+} from '../../src/procedure'
 import type { ReinquiryRole } from '../../src/procedure'
 import { texts } from '../support/texts'
 
@@ -51,7 +62,12 @@ describe('branch table', () => {
     ['verify_then_reinquire', [], ['양해', 2, 'empathy_before_verification'], undefined],
     ['answer_directly', [], ['호응', 0, 'empathy_acknowledge'], undefined],
     ['termination_certificate', ['identity'], ['양해', 1, 'empathy_before_identity_check'], undefined],
-    ['reinquiry_phone_change', ['phoneMatch', 'verificationOnly'], ['공감', 1, 'empathy_phone_change'], { verification_failing: ['사과', 0, 'empathy_verification_failing'] }],
+    [
+      'reinquiry_phone_change',
+      ['phoneMatch', 'verificationOnly'],
+      ['공감', 1, 'empathy_phone_change'],
+      { verification_failing: ['사과', 0, 'empathy_verification_failing'] },
+    ],
   ] as const)('%s reads %j and suggests %j', (id, read, usual, onIntent) => {
     const b = branchById(id)
     expect(b.reads ?? []).toEqual(read)
@@ -111,7 +127,9 @@ describe('branch ids outside the table', () => {
     .filter((file) => /\.tsx?$/.test(file) && !allowed.includes(file))
 
   it('leaves files to check', () => {
-    expect(sources).toEqual(expect.arrayContaining(['procedure/decide.ts', 'procedure/empathy.ts', 'sidebar/view.ts', 'ui/SidebarScreen.tsx', 'ui/Decision.tsx']))
+    expect(sources).toEqual(
+      expect.arrayContaining(['procedure/decide.ts', 'procedure/empathy.ts', 'sidebar/view.ts', 'ui/SidebarScreen.tsx', 'ui/Decision.tsx']),
+    )
   })
 
   it.each(sources)('%s names none', (file) => {

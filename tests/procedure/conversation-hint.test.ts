@@ -3,7 +3,10 @@ import { hintFromMessages as hintFrom, MAX_HINT_CHARS, NO_HINT } from '../../src
 
 describe('hintFromMessages, as the sidebar reads the customer’s messages (newest first)', () => {
   it('takes the newest message that gives a hint: a follow-up line gives none', () => {
-    expect(hintFrom(['둘 다 같은 번호예요', '번호 바꿨는데 인증이 안 떠요', '해촉증명서 주세요'])).toMatchObject({ intent: 'verification_failing', suggestedBranch: 'reinquiry_phone_change' })
+    expect(hintFrom(['둘 다 같은 번호예요', '번호 바꿨는데 인증이 안 떠요', '해촉증명서 주세요'])).toMatchObject({
+      intent: 'verification_failing',
+      suggestedBranch: 'reinquiry_phone_change',
+    })
   })
 
   it('gives no hint when no message does, or there is none', () => {

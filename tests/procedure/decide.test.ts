@@ -88,7 +88,9 @@ describe('reasons read like the article ("non-member + termination certificate �
     const d = applied(decide({ status: 'non_member', hint: detectIntent('해촉 증명서 받을 수 있을까요?') }))
     const r = d.reasons.find((x) => x.code === 'hint_termination_certificate')
     expect(ko(r)).toBe("비회원 + 해촉증명서 요청('해촉 증명서') → 분기 3 (예외: 탈퇴기사 해촉증명서 발급 요청)")
-    expect(en(r)).toBe("Non-member + termination certificate request ('해촉 증명서') → branch 3 (Exception: withdrawn driver asks for a termination certificate)")
+    expect(en(r)).toBe(
+      "Non-member + termination certificate request ('해촉 증명서') → branch 3 (Exception: withdrawn driver asks for a termination certificate)",
+    )
   })
   it('says "unknown status" instead of "non-member" when the status is unknown', () => {
     const d = applied(decide({ status: 'unknown', hint: detectIntent('번호 바꿨어요') }))
@@ -227,12 +229,15 @@ describe('inputs only some branches read (the branch table says which)', () => {
     expect(given).toEqual(onlyRead)
   })
 
-  it.each<BranchId>(['verify_then_reinquire', 'answer_directly', 'termination_certificate'])('in %s a phone match and "verification only" change nothing', (chosenBranch) => {
-    const d = applied(decide({ status: 'non_member', chosenBranch, phoneMatch: 'same', verificationOnly: true }))
-    expect(stepIds(d)).toEqual(BRANCH_STEPS[chosenBranch])
-    expect(d.consultation).toEqual({ depths: ['대리_기사'], agentPicksDepth: true })
-    expect(codes(d).filter((code) => code.startsWith('phone_match') || code.startsWith('consultation_verification'))).toEqual([])
-  })
+  it.each<BranchId>(['verify_then_reinquire', 'answer_directly', 'termination_certificate'])(
+    'in %s a phone match and "verification only" change nothing',
+    (chosenBranch) => {
+      const d = applied(decide({ status: 'non_member', chosenBranch, phoneMatch: 'same', verificationOnly: true }))
+      expect(stepIds(d)).toEqual(BRANCH_STEPS[chosenBranch])
+      expect(d.consultation).toEqual({ depths: ['대리_기사'], agentPicksDepth: true })
+      expect(codes(d).filter((code) => code.startsWith('phone_match') || code.startsWith('consultation_verification'))).toEqual([])
+    },
+  )
 
   it('the identity result does not gate other branches', () => {
     const d = applied(decide({ status: 'non_member', identity: { ok: false } }))

@@ -147,12 +147,25 @@ describe('suggestDepth', () => {
 
   it('suggests at a lead of exactly ½ ln n, not below', () => {
     // n = 9, so the bar is ½ ln 9 = ln 3: the worth of a word three of the nine options carry.
-    const options = [['r', '보험 사고'], ['r', '보험'], ['r', '보험'], ['r', '사고'], ['r', '사고'], ['r', '콜'], ['r', '콜'], ['r', '콜'], ['r', '콜']]
+    const options = [
+      ['r', '보험 사고'],
+      ['r', '보험'],
+      ['r', '보험'],
+      ['r', '사고'],
+      ['r', '사고'],
+      ['r', '콜'],
+      ['r', '콜'],
+      ['r', '콜'],
+      ['r', '콜'],
+    ]
     // 보험 and 사고 are each carried by 3: the first option leads the others by ln 3.
     const atTheBar = suggestDepth(options, ['보험 사고요'])
     expect(atTheBar.suggested?.index).toBe(0)
     // One more option carrying 보험 makes it worth ln(9/4) < ln 3: the lead falls short.
-    const below = suggestDepth(options.map((o, i) => (i === 5 ? ['r', '콜 보험'] : o)), ['보험 사고요'])
+    const below = suggestDepth(
+      options.map((o, i) => (i === 5 ? ['r', '콜 보험'] : o)),
+      ['보험 사고요'],
+    )
     expect(below.ranked[0]?.index).toBe(0)
     expect(below.suggested).toBeNull()
   })

@@ -49,10 +49,13 @@ describe('suggestEmpathy by situation', () => {
     expect(s.reason.code).toBe(code)
     expect(EMPATHY_PHRASES[kind]).toContain(s.phrase)
   })
-  it.each(BRANCHES.map((b) => [b.id, b.empathy.usual] as const))('%s with nothing said: the branch table’s usual line %j, its phrase', (branch, [kind, phrase, code]) => {
-    const s = suggestEmpathy(branch)
-    expect([s.kind, s.phrase, s.reason.code]).toEqual([kind, EMPATHY_PHRASES[kind][phrase], code])
-  })
+  it.each(BRANCHES.map((b) => [b.id, b.empathy.usual] as const))(
+    '%s with nothing said: the branch table’s usual line %j, its phrase',
+    (branch, [kind, phrase, code]) => {
+      const s = suggestEmpathy(branch)
+      expect([s.kind, s.phrase, s.reason.code]).toEqual([kind, EMPATHY_PHRASES[kind][phrase], code])
+    },
+  )
   it('suggests the phrase that fits the situation', () => {
     expect(suggestEmpathy('reinquiry_phone_change', { earlierGuideFailed: true }).phrase).toContain('앞서 안내해 드린 방법')
     expect(suggestEmpathy('verify_then_reinquire').phrase).toContain('바로 도와드리지 못하는 점')

@@ -219,11 +219,30 @@ describe('no false branch 3 (termination certificate), the worst wrong hint', ()
   })
 
   it('holds for every negated certificate sentence whatever comes after it', () => {
-    const negations = ['말고', '말구', '말고요', '아니고', '아니구', '아니라', '가 아니라', '아니에요', '아니야', '는 받았고', '는 이미 받았어요', '필요 없고', '신청 취소할게요', '요청한 적 없어요', '는 됐고', 'ㄴㄴ', '노노']
+    const negations = [
+      '말고',
+      '말구',
+      '말고요',
+      '아니고',
+      '아니구',
+      '아니라',
+      '가 아니라',
+      '아니에요',
+      '아니야',
+      '는 받았고',
+      '는 이미 받았어요',
+      '필요 없고',
+      '신청 취소할게요',
+      '요청한 적 없어요',
+      '는 됐고',
+      'ㄴㄴ',
+      '노노',
+    ]
     const tails = ['', ' 인증이 안 돼요', ' 번호 바꿨어요', ' 수수료 얼마예요?', ' 그냥 궁금해서요', ' 해촉해 주세요']
     for (const keyword of ['해촉증명서', '해촉 증명서', '헤촉증명서', '해촉 확인서', '위촉해지 증명서']) {
       for (const negation of negations) {
-        for (const tail of tails) expect(detectIntent(`${keyword}${negation.startsWith('가') ? '' : ' '}${negation}${tail}`).intent).not.toBe('termination_certificate')
+        for (const tail of tails)
+          expect(detectIntent(`${keyword}${negation.startsWith('가') ? '' : ' '}${negation}${tail}`).intent).not.toBe('termination_certificate')
       }
     }
   })
@@ -290,11 +309,12 @@ describe('intent → branch', () => {
 })
 
 describe('robustness', () => {
-  it.each([
-    ['해촉증명서요', '해촉증명서 주세요', '해촉증명서 부탁드립니다', '해촉증명서ㅠㅠ', '해촉증명서!!!', 'ＨＩ 해촉증명서'],
-  ])('politeness endings and noise do not change the hint (%s …)', (...variants) => {
-    for (const v of variants) expect(detectIntent(v).intent).toBe('termination_certificate')
-  })
+  it.each([['해촉증명서요', '해촉증명서 주세요', '해촉증명서 부탁드립니다', '해촉증명서ㅠㅠ', '해촉증명서!!!', 'ＨＩ 해촉증명서']])(
+    'politeness endings and noise do not change the hint (%s …)',
+    (...variants) => {
+      for (const v of variants) expect(detectIntent(v).intent).toBe('termination_certificate')
+    },
+  )
   it('reports every branch-4 word when the phone change and the failing verification are both there', () => {
     const hint = detectIntent('번호 바꿨는데 인증이 안 떠요')
     expect(hint.matched).toEqual(['인증이 안 떠', '번호 바꿨'])

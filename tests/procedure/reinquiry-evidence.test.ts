@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  branchTag,
-  DEFAULT_REINQUIRY_DAYS,
-  findReinquiryEvidence,
-  REINQUIRY_EVIDENCE_BRANCHES,
-} from '../../src/procedure/reinquiry-evidence'
+import { branchTag, DEFAULT_REINQUIRY_DAYS, findReinquiryEvidence, REINQUIRY_EVIDENCE_BRANCHES } from '../../src/procedure/reinquiry-evidence'
 import type { RequestedTicket } from '../../src/procedure/reinquiry-evidence'
 
 // The agent's "today" and the tickets' times in the agent's local time, as the API would write
@@ -19,12 +14,7 @@ const find = (tickets: RequestedTicket[], extra: { reinquiryDays?: number; curre
 
 describe('branchTag', () => {
   it('names the reporting tag of each branch', () => {
-    expect(([1, 2, 3, 4] as const).map((n) => branchTag(n))).toEqual([
-      'nonmember_branch_1',
-      'nonmember_branch_2',
-      'nonmember_branch_3',
-      'nonmember_branch_4',
-    ])
+    expect(([1, 2, 3, 4] as const).map((n) => branchTag(n))).toEqual(['nonmember_branch_1', 'nonmember_branch_2', 'nonmember_branch_3', 'nonmember_branch_4'])
   })
 
   it('counts branches 1 and 4 as evidence by default, as data', () => {
@@ -98,7 +88,12 @@ describe('findReinquiryEvidence', () => {
   })
 
   it('reports the newest evidence whatever order the page came in', () => {
-    const tickets = [ticket(440, on(4), ['nonmember_branch_1']), ticket(441, on(8), ['nonmember_branch_4']), ticket(442, on(6), ['nonmember_branch_1']), ticket(443, on(9))]
+    const tickets = [
+      ticket(440, on(4), ['nonmember_branch_1']),
+      ticket(441, on(8), ['nonmember_branch_4']),
+      ticket(442, on(6), ['nonmember_branch_1']),
+      ticket(443, on(9)),
+    ]
     expect(find(tickets)).toEqual({ ticketId: 441, daysAgo: 2, branch: 4 })
     expect(find([...tickets].reverse())).toEqual({ ticketId: 441, daysAgo: 2, branch: 4 })
   })

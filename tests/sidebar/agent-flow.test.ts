@@ -129,7 +129,10 @@ describe('re-inquiry evidence', () => {
     await loading
     const decision = store.view().decision
     expect(decision?.applies && decision.suggestedBy).toBe('evidence')
-    expect(decision?.applies && decision.why).toEqual({ code: 'reinquiry_evidence', params: { status: 'non_member', ticket: 41, days: 2, branch: 'reinquiry_phone_change' } })
+    expect(decision?.applies && decision.why).toEqual({
+      code: 'reinquiry_evidence',
+      params: { status: 'non_member', ticket: 41, days: 2, branch: 'reinquiry_phone_change' },
+    })
     // The empathy line follows the new branch; the current ticket (1) is never its own evidence.
     expect(store.current.empathy?.kind).toBe('공감')
     expect(store.current.evidence).toEqual({ ticketId: 41, daysAgo: 2, branch: 1 })
@@ -236,15 +239,18 @@ describe('a resident registration number, in every box', () => {
   const value = (store: Sidebar, box: TextBox) =>
     box === 'depthQuery' ? store.current.depthQuery : box === 'driverApp' || box === 'kakaoTalk' ? store.current.phoneInputs[box] : store.current.identity[box]
 
-  it.each(BOXES.flatMap((box) => FORMS.map((form) => [box, form] as const)))('%s: “%s” is refused and cleared, the refusal beside that box', async (box, form) => {
-    const store = sidebar()
-    await store.load()
-    store.input(box, form)
-    expect(value(store, box)).toBe('')
-    expect(store.current.rrnIn).toBe(box)
-    // The message is beside the box, not a notice at the top of the sidebar.
-    expect(store.current.notice).toBeNull()
-  })
+  it.each(BOXES.flatMap((box) => FORMS.map((form) => [box, form] as const)))(
+    '%s: “%s” is refused and cleared, the refusal beside that box',
+    async (box, form) => {
+      const store = sidebar()
+      await store.load()
+      store.input(box, form)
+      expect(value(store, box)).toBe('')
+      expect(store.current.rrnIn).toBe(box)
+      // The message is beside the box, not a notice at the top of the sidebar.
+      expect(store.current.notice).toBeNull()
+    },
+  )
 
   it('the refusal stays beside its box until that box is typed into again', async () => {
     const store = sidebar()
@@ -259,7 +265,11 @@ describe('a resident registration number, in every box', () => {
   it('lets a phone number, a date and a business number through', async () => {
     const store = sidebar()
     await store.load()
-    for (const [box, text] of [['phone', '010-1234-5678'], ['birthDate', '1985.03.07'], ['depthQuery', '123-45-67890']] as const) {
+    for (const [box, text] of [
+      ['phone', '010-1234-5678'],
+      ['birthDate', '1985.03.07'],
+      ['depthQuery', '123-45-67890'],
+    ] as const) {
       store.input(box, text)
       expect(value(store, box)).toBe(text)
     }

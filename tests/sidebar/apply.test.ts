@@ -118,7 +118,6 @@ describe('applyPlan', () => {
     })
     expect(host.fields[100]).toBe('settlement')
   })
-
 })
 
 describe('restore (rollback and Undo)', () => {
@@ -139,7 +138,6 @@ const planOf = (patch: Partial<SidebarState>, settings: Record<string, unknown> 
 const plannedNote = () => planOf({}, { audit_note: true })!.note!
 
 describe('planFor', () => {
-
   it('is the view’s write, texts, the branch’s reporting tag and the extra tags the ticket lacks', () => {
     const planned = planOf({ ticket: snapshot({ ticketTags: ['daeri'] }) }, { extra_tags: 'daeri, helper' }, true)
     expect(planned).toMatchObject({ write: { 100: 'settlement' }, tags: ['nonmember_branch_1', 'helper'], note: null, lastApply: null, overwrite: true })
@@ -161,7 +159,13 @@ describe('planFor', () => {
   it('keeps the steps of an earlier Apply whose note is still pending, and only those', () => {
     const earlier = planOf({}, { audit_note: true })!.note!
     const again = (status: typeof earlier.status) =>
-      planOf({ auditNote: { ...earlier, status, input: { ...earlier.input, inserted: ['contact_match_request'] } }, inserted: ['empathy', 'nonmember_notice', 'verification_steps_app'] }, { audit_note: true })
+      planOf(
+        {
+          auditNote: { ...earlier, status, input: { ...earlier.input, inserted: ['contact_match_request'] } },
+          inserted: ['empathy', 'nonmember_notice', 'verification_steps_app'],
+        },
+        { audit_note: true },
+      )
     // Everything was inserted already: this Apply only sets the field again.
     expect(again('pending')?.note?.input.inserted).toEqual(['contact_match_request'])
     expect(again('written')?.note?.input.inserted).toEqual([])
@@ -201,7 +205,10 @@ describe('the state after Apply and Undo', () => {
 
   it('failed: nothing applied, or what stays for Undo', () => {
     const failure = rejected('insert').failure
-    expect(afterApply(before, plan(), { kind: 'failed', failure, leftApplied: null })).toEqual({ busy: null, notice: { tone: 'error', key: 'failedApply', failure } })
+    expect(afterApply(before, plan(), { kind: 'failed', failure, leftApplied: null })).toEqual({
+      busy: null,
+      notice: { tone: 'error', key: 'failedApply', failure },
+    })
     expect(afterApply(before, plan(), { kind: 'failed', failure, leftApplied: change })).toEqual({
       busy: null,
       lastApply: change,

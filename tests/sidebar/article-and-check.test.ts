@@ -112,7 +112,14 @@ describe('when the article is read', () => {
 })
 
 describe('withArticleTexts', () => {
-  const decision = decide({ status: 'non_member', hint: NO_HINT, rootDepth: '대리_기사', customerFrustrated: false, earlierGuideFailed: false, verificationOnly: true })
+  const decision = decide({
+    status: 'non_member',
+    hint: NO_HINT,
+    rootDepth: '대리_기사',
+    customerFrustrated: false,
+    earlierGuideFailed: false,
+    verificationOnly: true,
+  })
   const texts = (d: Decision) => (d.applies ? Object.fromEntries(d.steps.map((step) => [step.id, step.text])) : null)
 
   it('puts the article’s wording in the steps it is sent for, and only those', () => {

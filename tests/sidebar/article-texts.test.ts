@@ -40,7 +40,11 @@ describe('articleViewOf: what the step cards show of an article body', () => {
     const view = articleViewOf(CHANGED, 'built_in')
     if (!view.readable) throw new Error('unreadable')
     expect(view.steps.nonmember_notice).toEqual({ status: 'differs', article: CHANGED_NOTICE })
-    expect(Object.entries(view.steps).filter(([, step]) => step?.status !== 'same').map(([id]) => id)).toEqual(['nonmember_notice'])
+    expect(
+      Object.entries(view.steps)
+        .filter(([, step]) => step?.status !== 'same')
+        .map(([id]) => id),
+    ).toEqual(['nonmember_notice'])
   })
 
   it('with texts_source=article: the article’s wording where it is located, the built-in text elsewhere, saying which', () => {

@@ -20,8 +20,24 @@ const nested: FieldDefinition = {
 }
 
 const perDepth: FieldDefinition[] = [
-  { id: 11, title: '상담유형 1', type: 'tagger', options: [{ name: '대리_기사', tag: 'd1_driver' }, { name: '대리_고객', tag: 'd1_customer' }] },
-  { id: 12, title: '상담유형 2', type: 'tagger', options: [{ name: '운행/콜', tag: 'd2_ride' }, { name: '기타/이벤트', tag: 'd2_etc' }] },
+  {
+    id: 11,
+    title: '상담유형 1',
+    type: 'tagger',
+    options: [
+      { name: '대리_기사', tag: 'd1_driver' },
+      { name: '대리_고객', tag: 'd1_customer' },
+    ],
+  },
+  {
+    id: 12,
+    title: '상담유형 2',
+    type: 'tagger',
+    options: [
+      { name: '운행/콜', tag: 'd2_ride' },
+      { name: '기타/이벤트', tag: 'd2_etc' },
+    ],
+  },
   { id: 13, title: '상담유형 3', type: 'tagger', options: [{ name: '비회원문의', tag: 'd3_nonmember' }] },
   { id: 14, title: '상담유형 4', type: 'tagger', options: [{ name: '기타', tag: 'd4_etc' }] },
 ]
@@ -51,7 +67,11 @@ describe('resolveConsultation', () => {
     [{ layout: 'nested', fieldId: 100 } as const, ['대리_기사', '없는값'], { ok: false, problem: 'option_missing', fieldId: 100, path: '대리_기사::없는값' }],
     [{ layout: 'nested', fieldId: 100 } as const, ['대리_기사'], { ok: false, problem: 'option_missing', fieldId: 100, path: '대리_기사' }],
     [{ layout: 'per_depth', fieldIds: [11, 12] } as const, ['대리_기사', '정산'], { ok: false, problem: 'option_missing', fieldId: 12, path: '정산' }],
-    [{ layout: 'per_depth', fieldIds: [11, 12] } as const, ['대리_기사', '기타/이벤트', '비회원문의'], { ok: false, problem: 'option_missing', fieldId: 12, path: '대리_기사::기타/이벤트::비회원문의' }],
+    [
+      { layout: 'per_depth', fieldIds: [11, 12] } as const,
+      ['대리_기사', '기타/이벤트', '비회원문의'],
+      { ok: false, problem: 'option_missing', fieldId: 12, path: '대리_기사::기타/이벤트::비회원문의' },
+    ],
   ])('refuses to guess: %j %j', (fields, depths, result) => {
     expect(resolveConsultation(fields, [nested, ...perDepth], depths)).toEqual(result)
   })
@@ -90,7 +110,15 @@ describe('depthChoices', () => {
 describe('per-depth fields whose options carry the whole path (as Zendesk names them)', () => {
   const fields = { layout: 'per_depth', fieldIds: [21, 22] } as const
   const definitions: FieldDefinition[] = [
-    { id: 21, title: '1단계', type: 'tagger', options: [{ name: '대리_기사', tag: 'd1_driver' }, { name: '대리_고객', tag: 'd1_customer' }] },
+    {
+      id: 21,
+      title: '1단계',
+      type: 'tagger',
+      options: [
+        { name: '대리_기사', tag: 'd1_driver' },
+        { name: '대리_고객', tag: 'd1_customer' },
+      ],
+    },
     {
       id: 22,
       title: '2단계',
@@ -125,7 +153,8 @@ describe('per-depth fields as the fixture account has them: full paths through e
     taxonomyPaths()
       .filter((path) => path.leaf && path.labels[0] === root)
       .map((path) => ({ depths: [...path.labels], tag: perDepthTag(path) }))
-  const tagsOf = (labels: string[]) => labels.map((_, i) => perDepthTag(taxonomyPaths().find((path) => path.labels.join('::') === labels.slice(0, i + 1).join('::'))!))
+  const tagsOf = (labels: string[]) =>
+    labels.map((_, i) => perDepthTag(taxonomyPaths().find((path) => path.labels.join('::') === labels.slice(0, i + 1).join('::'))!))
 
   it('offers every leaf under the root, each as its full path, in the taxonomy’s order', () => {
     const choices = depthChoices(fields, definitions, '대리_기사')
@@ -147,7 +176,10 @@ describe('per-depth fields as the fixture account has them: full paths through e
   ])('Apply writes one tag per depth through %s, clearing nothing for a full four-depth path', (_label, fieldDefinitions) => {
     const path = ['대리_기사', '정산/수수료', '정산', '정산 내역 확인']
     const tags = tagsOf(path)
-    expect(resolveConsultation(fields, fieldDefinitions, path)).toEqual({ ok: true, write: Object.fromEntries(PER_DEPTH_FIELD_IDS.map((id, i) => [id, tags[i]])) })
+    expect(resolveConsultation(fields, fieldDefinitions, path)).toEqual({
+      ok: true,
+      write: Object.fromEntries(PER_DEPTH_FIELD_IDS.map((id, i) => [id, tags[i]])),
+    })
   })
 
   it('a leaf at depth 3 clears depth 4 only', () => {
@@ -167,13 +199,23 @@ describe('per-depth fields as the fixture account has them: full paths through e
 
   it('a name under two parents stays under its own: 대리_고객’s 비회원문의 ▶ 기타, not 대리_기사’s', () => {
     const path = ['대리_고객', '기타/이벤트', '비회원문의', '기타']
-    const write = { 360011: 'd1_daeri_customer', 360012: 'd2_daeri_customer__etc_event', 360013: 'd3_daeri_customer__etc_event__nonmember', 360014: 'd4_daeri_customer__etc_event__nonmember__etc' }
+    const write = {
+      360011: 'd1_daeri_customer',
+      360012: 'd2_daeri_customer__etc_event',
+      360013: 'd3_daeri_customer__etc_event__nonmember',
+      360014: 'd4_daeri_customer__etc_event__nonmember__etc',
+    }
     expect(resolveConsultation(fields, ownNames, path)).toEqual({ ok: true, write })
     expect(resolveConsultation(fields, definitions, path)).toEqual({ ok: true, write })
   })
 
   it('refuses a depth that is not under the one above', () => {
-    expect(resolveConsultation(fields, definitions, ['대리_기사', '보험', '정산'])).toEqual({ ok: false, problem: 'option_missing', fieldId: 360013, path: '정산' })
+    expect(resolveConsultation(fields, definitions, ['대리_기사', '보험', '정산'])).toEqual({
+      ok: false,
+      problem: 'option_missing',
+      fieldId: 360013,
+      path: '정산',
+    })
   })
 
   it('is not resolved before the per-depth code is loaded (Apply waits, as for the definitions)', async () => {
@@ -199,16 +241,31 @@ describe('option names as shown and as typed (REST name and raw_name)', () => {
   const nestedField = { layout: 'nested', fieldId: 100 } as const
 
   it('matches a configured Korean path through raw_name, and the translated path through name', () => {
-    expect(resolveConsultation(nestedField, [english], ['대리_기사', '정산/수수료', '정산', '정산금 미입금'])).toEqual({ ok: true, write: { 100: 'not_received' } })
-    expect(resolveConsultation(nestedField, [english], ['Daeri driver', 'Settlement/Fees', 'Payout', 'Payout not received'])).toEqual({ ok: true, write: { 100: 'not_received' } })
-    expect(resolveConsultation(nestedField, [english], ['대리_기사', '기타/이벤트', '비회원문의', '기타'])).toEqual({ ok: true, write: { 100: 'nonmember_etc' } })
+    expect(resolveConsultation(nestedField, [english], ['대리_기사', '정산/수수료', '정산', '정산금 미입금'])).toEqual({
+      ok: true,
+      write: { 100: 'not_received' },
+    })
+    expect(resolveConsultation(nestedField, [english], ['Daeri driver', 'Settlement/Fees', 'Payout', 'Payout not received'])).toEqual({
+      ok: true,
+      write: { 100: 'not_received' },
+    })
+    expect(resolveConsultation(nestedField, [english], ['대리_기사', '기타/이벤트', '비회원문의', '기타'])).toEqual({
+      ok: true,
+      write: { 100: 'nonmember_etc' },
+    })
   })
 
   it('with raw_name a {{dc.…}} placeholder (left out when read), only name can match', () => {
     const placeholder: FieldDefinition = { ...english, options: [{ name: '대리_기사::정산/수수료::정산::정산금 미입금', tag: 'not_received' }] }
-    expect(resolveConsultation(nestedField, [placeholder], ['대리_기사', '정산/수수료', '정산', '정산금 미입금'])).toEqual({ ok: true, write: { 100: 'not_received' } })
+    expect(resolveConsultation(nestedField, [placeholder], ['대리_기사', '정산/수수료', '정산', '정산금 미입금'])).toEqual({
+      ok: true,
+      write: { 100: 'not_received' },
+    })
     const englishOnly: FieldDefinition = { ...english, options: [{ name: 'Daeri driver::Settlement/Fees::Payout::Payout not received', tag: 'not_received' }] }
-    expect(resolveConsultation(nestedField, [englishOnly], ['대리_기사', '정산/수수료', '정산', '정산금 미입금'])).toMatchObject({ ok: false, problem: 'option_missing' })
+    expect(resolveConsultation(nestedField, [englishOnly], ['대리_기사', '정산/수수료', '정산', '정산금 미입금'])).toMatchObject({
+      ok: false,
+      problem: 'option_missing',
+    })
   })
 
   it('offers in the picker the options whose root is the configured one as typed, named as the agent reads them', () => {
@@ -217,7 +274,10 @@ describe('option names as shown and as typed (REST name and raw_name)', () => {
       { depths: ['대리_기사', '기타/이벤트', '비회원문의', '기타'], tag: 'nonmember_etc' },
     ])
     // What the agent picks resolves to the same tag.
-    expect(resolveConsultation(nestedField, [english], depthChoices(nestedField, [english], '대리_기사')[0]!.depths)).toEqual({ ok: true, write: { 100: 'not_received' } })
+    expect(resolveConsultation(nestedField, [english], depthChoices(nestedField, [english], '대리_기사')[0]!.depths)).toEqual({
+      ok: true,
+      write: { 100: 'not_received' },
+    })
   })
 
   it('per depth: a depth’s own name, as shown or as typed', () => {

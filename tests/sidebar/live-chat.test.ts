@@ -92,7 +92,19 @@ describe('a new customer message', () => {
     await vi.advanceTimersByTimeAsync(2000)
     const now = store.current
     expect(now.customerFrustrated).toBe(true)
-    for (const key of ['chosenBranch', 'identity', 'phoneInputs', 'optionalSteps', 'empathy', 'pickedDepth', 'depthQuery', 'inserted', 'lastApply', 'auditNote', 'verificationOnly'] as const) {
+    for (const key of [
+      'chosenBranch',
+      'identity',
+      'phoneInputs',
+      'optionalSteps',
+      'empathy',
+      'pickedDepth',
+      'depthQuery',
+      'inserted',
+      'lastApply',
+      'auditNote',
+      'verificationOnly',
+    ] as const) {
       expect(now[key], key).toEqual(kept[key])
     }
     expect(now.auditNote?.status).toBe('pending')

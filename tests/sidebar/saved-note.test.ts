@@ -246,7 +246,14 @@ describe('the note’s words', () => {
 
   it('the branch, the saved path, the reasons with codes, the steps sent, the saved tags, the marker last', () => {
     const body = buildAuditNote(
-      { decision: decision(), consultationPath: ['대리_기사', '정산/수수료', '정산'], identity: null, inserted: ['empathy', 'nonmember_notice'], tags: ['nonmember_helper'], marker: 'nmh-abc123' },
+      {
+        decision: decision(),
+        consultationPath: ['대리_기사', '정산/수수료', '정산'],
+        identity: null,
+        inserted: ['empathy', 'nonmember_notice'],
+        tags: ['nonmember_helper'],
+        marker: 'nmh-abc123',
+      },
       t,
     )
     const lines = body.split('\n')

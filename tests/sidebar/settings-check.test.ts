@@ -1,6 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { ArticleView } from '../../src/sidebar/article-and-check'
-import { CHECK_TEXTS, checkLineText, checkSettings, readAccountFacts, settingsCheckLines, type AccountFacts, type CheckFinding } from '../../src/sidebar/settings-check'
+import {
+  CHECK_TEXTS,
+  checkLineText,
+  checkSettings,
+  readAccountFacts,
+  settingsCheckLines,
+  type AccountFacts,
+  type CheckFinding,
+} from '../../src/sidebar/settings-check'
 import { loadPerDepth } from '../../src/sidebar/consultation'
 import { parseSettings, type Settings } from '../../src/sidebar/settings'
 import type { ZendeskFailure } from '../../src/zendesk/calls'
@@ -21,7 +29,11 @@ const missing = (call: string) => failed({ kind: 'http', call, status: 404, mess
 const DRIVER_STATUS = { key: 'driver_status', type: 'dropdown', options: ['member', 'non_member'] }
 const SAME_ARTICLE: ArticleView = {
   readable: true,
-  steps: { nonmember_notice: { status: 'same', article: 'x' }, verification_steps_app: { status: 'differs', article: 'y' }, kakaotalk_relogin: { status: 'not_found' } },
+  steps: {
+    nonmember_notice: { status: 'same', article: 'x' },
+    verification_steps_app: { status: 'differs', article: 'y' },
+    kakaotalk_relogin: { status: 'not_found' },
+  },
 }
 
 /** The facts of an account where everything the settings name is there. */
@@ -48,7 +60,12 @@ describe('checkSettings: the settings against the account, one line per check', 
 
   it('names the user field that is not there, and reads no values of it', () => {
     const findings = checkSettings(settings(), facts({ userFields: ok([{ key: 'driver_grade', type: 'dropdown', options: ['member'] }]) }))
-    expect(findings[0]).toEqual({ status: 'fail', setting: 'member_user_field', key: 'userFieldMissing', params: { setting: 'member_user_field', field: 'driver_status' } })
+    expect(findings[0]).toEqual({
+      status: 'fail',
+      setting: 'member_user_field',
+      key: 'userFieldMissing',
+      params: { setting: 'member_user_field', field: 'driver_status' },
+    })
     expect(summary(findings).filter((line) => line.includes('values'))).toEqual([])
   })
 
@@ -71,19 +88,27 @@ describe('checkSettings: the settings against the account, one line per check', 
   })
 
   it('an unreadable user-field list is a failure naming the field, not a missing field', () => {
-    const findings = checkSettings(settings(), facts({ userFields: failed({ kind: 'http', call: 'GET /api/v2/user_fields.json', status: 403, message: 'Forbidden' }) }))
+    const findings = checkSettings(
+      settings(),
+      facts({ userFields: failed({ kind: 'http', call: 'GET /api/v2/user_fields.json', status: 403, message: 'Forbidden' }) }),
+    )
     expect(findings[0]).toMatchObject({ status: 'fail', key: 'userFieldsUnreadable', params: { field: 'driver_status', failure: 'HTTP 403 Forbidden' } })
   })
 
   it('a tag or external-id marker has nothing in the account to check: a note', () => {
-    expect(summary(checkSettings(settings({ member_source: 'user_tag', member_values: 'verified' }), facts({ userFields: null })))[0]).toBe('note member_source markerNotChecked')
+    expect(summary(checkSettings(settings({ member_source: 'user_tag', member_values: 'verified' }), facts({ userFields: null })))[0]).toBe(
+      'note member_source markerNotChecked',
+    )
   })
 
   it.each<[string, FieldDefinition | 'missing', string]>([
     ['missing', 'missing', 'fail consultation_field_ids fieldMissing'],
     ['a text field', { ...FAKE_FIELD, type: 'text', options: [] }, 'fail consultation_field_ids fieldNotDropdown'],
   ])('a consultation field that is %s fails, naming its id, and the path checks wait for it', (_case, field, line) => {
-    const findings = checkSettings(settings(), facts({ fields: [{ id: 100, read: field === 'missing' ? missing('GET /api/v2/ticket_fields/100.json') : ok(field) }] }))
+    const findings = checkSettings(
+      settings(),
+      facts({ fields: [{ id: 100, read: field === 'missing' ? missing('GET /api/v2/ticket_fields/100.json') : ok(field) }] }),
+    )
     expect(summary(findings).filter((l) => l.includes('consultation_field_ids') || l.includes('root_depth'))).toEqual([line])
     expect(findings.find((f) => f.setting === 'consultation_field_ids')?.params.id).toBe(100)
   })
@@ -91,7 +116,10 @@ describe('checkSettings: the settings against the account, one line per check', 
   it('a dropdown without the fixed path, or without options under the root: each fails, naming the field', () => {
     const field: FieldDefinition = { ...FAKE_FIELD, options: [{ name: '대리_고객::결제', tag: 'customer_payment' }] }
     const findings = checkSettings(settings(), facts({ fields: [{ id: 100, read: ok(field) }] }))
-    expect(findings.find((f) => f.key === 'fixedPathMissing')).toMatchObject({ status: 'fail', params: { id: 100, path: '대리_기사::기타/이벤트::비회원문의::기타' } })
+    expect(findings.find((f) => f.key === 'fixedPathMissing')).toMatchObject({
+      status: 'fail',
+      params: { id: 100, path: '대리_기사::기타/이벤트::비회원문의::기타' },
+    })
     expect(findings.find((f) => f.key === 'noRootOptions')).toMatchObject({ status: 'fail', setting: 'root_depth', params: { id: 100, root: '대리_기사' } })
   })
 
@@ -99,9 +127,17 @@ describe('checkSettings: the settings against the account, one line per check', 
   beforeAll(loadPerDepth)
 
   it('per depth: each field checked, and the fixed path across them (depth names per field)', () => {
-    const depth = (id: number, names: string[]): FieldDefinition => ({ id, title: `depth ${id}`, type: 'tagger', options: names.map((name) => ({ name, tag: `t${id}_${name}` })) })
+    const depth = (id: number, names: string[]): FieldDefinition => ({
+      id,
+      title: `depth ${id}`,
+      type: 'tagger',
+      options: names.map((name) => ({ name, tag: `t${id}_${name}` })),
+    })
     const fields = [depth(11, ['대리_기사']), depth(12, ['기타/이벤트', '정산/수수료']), depth(13, ['비회원문의']), depth(14, ['기타'])]
-    const findings = checkSettings(settings({ consultation_layout: 'per_depth', consultation_field_ids: '11,12,13,14' }), facts({ fields: fields.map((f) => ({ id: f.id, read: ok(f) })) }))
+    const findings = checkSettings(
+      settings({ consultation_layout: 'per_depth', consultation_field_ids: '11,12,13,14' }),
+      facts({ fields: fields.map((f) => ({ id: f.id, read: ok(f) })) }),
+    )
     expect(summary(findings).filter((l) => l.includes('consultation_field_ids') || l.includes('root_depth'))).toEqual([
       ...fields.map(() => 'ok consultation_field_ids fieldFound'),
       'ok consultation_field_ids fixedPathFound',
@@ -109,7 +145,10 @@ describe('checkSettings: the settings against the account, one line per check', 
     ])
     expect(findings.find((f) => f.key === 'rootOptions')?.params.count).toBe(2)
     const withoutEtc = fields.map((f) => (f.id === 14 ? depth(14, ['정산금 미입금']) : f))
-    const broken = checkSettings(settings({ consultation_layout: 'per_depth', consultation_field_ids: '11,12,13,14' }), facts({ fields: withoutEtc.map((f) => ({ id: f.id, read: ok(f) })) }))
+    const broken = checkSettings(
+      settings({ consultation_layout: 'per_depth', consultation_field_ids: '11,12,13,14' }),
+      facts({ fields: withoutEtc.map((f) => ({ id: f.id, read: ok(f) })) }),
+    )
     expect(broken.find((f) => f.key === 'fixedPathMissing')?.params).toMatchObject({ id: 14 })
   })
 
@@ -141,8 +180,18 @@ describe('checkSettings: the settings against the account, one line per check', 
   it.each<[string, ArticleView, string, Record<string, unknown>]>([
     ['readable', SAME_ARTICLE, 'ok procedure_article_id articleReadable', { id: 77, found: 2, total: 3, differs: 1 }],
     ['readable, but no reply text in it', { readable: false }, 'fail procedure_article_id articleNoSteps', { id: 77 }],
-    ['missing (404)', { readable: false, failure: { kind: 'http', call: 'GET …', status: 404, message: 'Not found' } }, 'fail procedure_article_id articleMissing', { id: 77 }],
-    ['unreadable (403)', { readable: false, failure: { kind: 'http', call: 'GET …', status: 403, message: '' } }, 'fail procedure_article_id articleUnreadable', { id: 77, failure: 'HTTP 403' }],
+    [
+      'missing (404)',
+      { readable: false, failure: { kind: 'http', call: 'GET …', status: 404, message: 'Not found' } },
+      'fail procedure_article_id articleMissing',
+      { id: 77 },
+    ],
+    [
+      'unreadable (403)',
+      { readable: false, failure: { kind: 'http', call: 'GET …', status: 403, message: '' } },
+      'fail procedure_article_id articleUnreadable',
+      { id: 77, failure: 'HTTP 403' },
+    ],
   ])('the article %s', (_case, article, line, params) => {
     const findings = checkSettings(settings({ procedure_article_id: '77' }), facts({ article }))
     expect(summary(findings).at(-1)).toBe(line)
@@ -152,7 +201,24 @@ describe('checkSettings: the settings against the account, one line per check', 
 
 describe('checkLineText: a finding in the admin’s language', () => {
   const keys = Object.keys(CHECK_TEXTS.en) as (keyof typeof CHECK_TEXTS.en)[]
-  const params = { setting: 'step_macros', id: 910009, step: 'nonmember_notice', field: 'driver_status', values: 'x', options: 'y', type: 'text', title: 'T', path: 'p', root: 'r', count: 2, found: 1, total: 7, differs: 1, source: 'user_tag', failure: 'HTTP 500' }
+  const params = {
+    setting: 'step_macros',
+    id: 910009,
+    step: 'nonmember_notice',
+    field: 'driver_status',
+    values: 'x',
+    options: 'y',
+    type: 'text',
+    title: 'T',
+    path: 'p',
+    root: 'r',
+    count: 2,
+    found: 1,
+    total: 7,
+    differs: 1,
+    source: 'user_tag',
+    failure: 'HTTP 500',
+  }
 
   it.each(['ko', 'en'] as const)('every text in %s fills all its placeholders and starts with the setting', (language) => {
     for (const key of keys) {
@@ -163,7 +229,8 @@ describe('checkLineText: a finding in the admin’s language', () => {
   })
 
   it('marks ok, failed and not-configured lines', () => {
-    const line = (status: CheckFinding['status']) => checkLineText('en', { status, setting: 'step_macros', key: 'macrosNone', params: { setting: 'step_macros' } })
+    const line = (status: CheckFinding['status']) =>
+      checkLineText('en', { status, setting: 'step_macros', key: 'macrosNone', params: { setting: 'step_macros' } })
     expect([line('ok'), line('fail'), line('note')].map((text) => text[0])).toEqual(['✓', '✗', '–'])
   })
 
@@ -206,7 +273,10 @@ describe('readAccountFacts and the whole check over the host', () => {
     expect((await readAccountFacts(host, settings(), () => Promise.resolve(SAME_ARTICLE), sleep)).userFields).toEqual({ ok: true, value: host.userFields })
     expect(waits).toEqual([3000])
     host.failures.readUserFields = [limited(), limited(), null]
-    expect((await readAccountFacts(host, settings(), () => Promise.resolve(SAME_ARTICLE), sleep)).userFields).toMatchObject({ ok: false, failure: { status: 429 } })
+    expect((await readAccountFacts(host, settings(), () => Promise.resolve(SAME_ARTICLE), sleep)).userFields).toMatchObject({
+      ok: false,
+      failure: { status: 429 },
+    })
     expect(host.callsOf('readUserFields')).toHaveLength(4)
   })
 

@@ -41,8 +41,14 @@ describe('parseSettings', () => {
   })
 
   it.each([
-    [{ member_source: 'user_tag', member_values: 'verified_driver' }, { source: 'user_tag', memberTags: ['verified_driver'] }],
-    [{ member_source: 'ticket_tag', member_values: 'a b' }, { source: 'ticket_tag', memberTags: ['a', 'b'] }],
+    [
+      { member_source: 'user_tag', member_values: 'verified_driver' },
+      { source: 'user_tag', memberTags: ['verified_driver'] },
+    ],
+    [
+      { member_source: 'ticket_tag', member_values: 'a b' },
+      { source: 'ticket_tag', memberTags: ['a', 'b'] },
+    ],
     [{ member_source: 'external_id' }, { source: 'external_id' }],
   ])('reads the member marker %j', (raw, marker) => {
     const parsed = parseSettings({ ...good, ...raw })
@@ -100,7 +106,10 @@ describe('step_macros cannot be misread', () => {
     ['{"id": 9001}', 'an object'],
     ['" 9001"', 'a quoted id with a space'],
   ])('refuses %s (%s), naming the step', (id) => {
-    expect(macros(`{"nonmember_notice": ${id}}`)).toEqual({ ok: false, problems: [{ setting: 'step_macros', problem: 'bad_macro_map', detail: 'nonmember_notice' }] })
+    expect(macros(`{"nonmember_notice": ${id}}`)).toEqual({
+      ok: false,
+      problems: [{ setting: 'step_macros', problem: 'bad_macro_map', detail: 'nonmember_notice' }],
+    })
   })
 
   it('reads the largest exact id as written, quoted or not', () => {
@@ -117,7 +126,15 @@ describe('step_macros cannot be misread', () => {
   })
 
   it('accepts every step that has a text of its own', () => {
-    const steps = ['nonmember_notice', 'verification_steps_app', 'contact_match_request', 'contact_howto_kakaotalk', 'contact_howto_driver_app', 'verification_steps_chat', 'kakaotalk_relogin']
+    const steps = [
+      'nonmember_notice',
+      'verification_steps_app',
+      'contact_match_request',
+      'contact_howto_kakaotalk',
+      'contact_howto_driver_app',
+      'verification_steps_chat',
+      'kakaotalk_relogin',
+    ]
     const parsed = macros(JSON.stringify(Object.fromEntries(steps.map((step, i) => [step, 9001 + i]))))
     expect(parsed.ok && Object.keys(parsed.settings.stepMacros)).toEqual(steps)
   })
@@ -155,9 +172,15 @@ describe('step_macros cannot be misread', () => {
 describe('no setting is silently ignored', () => {
   it.each<[Record<string, unknown>, SettingProblem]>([
     // Two depths written to one field: the first would be lost.
-    [{ consultation_layout: 'per_depth', consultation_field_ids: '11, 12, 11' }, { setting: 'consultation_field_ids', problem: 'listed_twice', detail: '11' }],
+    [
+      { consultation_layout: 'per_depth', consultation_field_ids: '11, 12, 11' },
+      { setting: 'consultation_field_ids', problem: 'listed_twice', detail: '11' },
+    ],
     // A value in both lists would be read as a member.
-    [{ member_values: 'member, verified', non_member_values: 'non_member, Verified' }, { setting: 'non_member_values', problem: 'listed_twice', detail: 'Verified' }],
+    [
+      { member_values: 'member, verified', non_member_values: 'non_member, Verified' },
+      { setting: 'non_member_values', problem: 'listed_twice', detail: 'Verified' },
+    ],
     // A checkbox value that is neither on nor off is not read as off.
     [{ audit_note: 'yes' }, { setting: 'audit_note', problem: 'unknown_choice', detail: 'yes' }],
     [{ audit_note: 'on' }, { setting: 'audit_note', problem: 'unknown_choice', detail: 'on' }],
@@ -313,7 +336,10 @@ describe('the article the texts follow (procedure_article_id, texts_source)', ()
     [47791721113881, 'article', { id: 47791721113881, textsSource: 'article' }],
     ['9007199254740991', 'article', { id: Number.MAX_SAFE_INTEGER, textsSource: 'article' }],
   ])('reads the article id %j with texts_source %j', (id, source, expected) => {
-    expect(article({ procedure_article_id: id, texts_source: source })).toEqual({ ok: true, settings: expect.objectContaining({ article: expected }) as object })
+    expect(article({ procedure_article_id: id, texts_source: source })).toEqual({
+      ok: true,
+      settings: expect.objectContaining({ article: expected }) as object,
+    })
   })
 
   it.each([
@@ -326,11 +352,17 @@ describe('the article the texts follow (procedure_article_id, texts_source)', ()
     ['9007199254740992', '2^53: not exact'],
     ['https://x.zendesk.com/hc/ko/articles/47791721113881', 'the URL, not the id'],
   ])('refuses the id %s (%s), naming it', (id) => {
-    expect(article({ procedure_article_id: id })).toEqual({ ok: false, problems: [{ setting: 'procedure_article_id', problem: 'not_an_article_id', detail: id }] })
+    expect(article({ procedure_article_id: id })).toEqual({
+      ok: false,
+      problems: [{ setting: 'procedure_article_id', problem: 'not_an_article_id', detail: id }],
+    })
   })
 
   it('names an unknown texts_source', () => {
-    expect(article({ procedure_article_id: '1', texts_source: 'Article' })).toEqual({ ok: false, problems: [{ setting: 'texts_source', problem: 'unknown_choice', detail: 'Article' }] })
+    expect(article({ procedure_article_id: '1', texts_source: 'Article' })).toEqual({
+      ok: false,
+      problems: [{ setting: 'texts_source', problem: 'unknown_choice', detail: 'Article' }],
+    })
   })
 
   it('refuses the article’s wording without an article to take it from', () => {

@@ -11,7 +11,13 @@ beforeEach(() => {
 })
 
 const tooMany = (retryAfterSeconds?: number) =>
-  new ZendeskError({ kind: 'http', call: 'GET /api/v2/users/1.json', status: 429, message: '', ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) })
+  new ZendeskError({
+    kind: 'http',
+    call: 'GET /api/v2/users/1.json',
+    status: 429,
+    message: '',
+    ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+  })
 
 function sidebar(options: ConstructorParameters<typeof Sidebar>[2] = {}) {
   const notices: unknown[] = []
@@ -151,7 +157,10 @@ describe('the consultation field’s options (one wave, no REST read where the d
     await sidebar().store.load()
     expect(host.callsOf('readFieldDefinitions')).toEqual([])
 
-    const english = (option: FieldOption): FieldOption => ({ ...option, name: option.name.replace('대리_기사', 'Daeri driver').replace('기타/이벤트', 'Other/Events') })
+    const english = (option: FieldOption): FieldOption => ({
+      ...option,
+      name: option.name.replace('대리_기사', 'Daeri driver').replace('기타/이벤트', 'Other/Events'),
+    })
     host.ticketFields = [{ ...FAKE_FIELD, options: FAKE_FIELD.options.map(english) }]
     host.definitions = [{ ...FAKE_FIELD, options: FAKE_FIELD.options.map((option) => ({ ...english(option), rawName: option.name })) }]
     const { store } = sidebar()
@@ -300,7 +309,11 @@ describe('writing through the store', () => {
     host.failures.insertText = hostError('invoke ticket.editor.insert', 'closed')
     const store = await ready()
     await store.insertStep('empathy')
-    expect(store.current).toMatchObject({ busy: null, inserted: [], notice: { tone: 'error', key: 'failedInsert', failure: { kind: 'host', message: 'closed' } } })
+    expect(store.current).toMatchObject({
+      busy: null,
+      inserted: [],
+      notice: { tone: 'error', key: 'failedInsert', failure: { kind: 'host', message: 'closed' } },
+    })
   })
 
   it('inserts a step once, however often it is clicked', async () => {

@@ -24,7 +24,14 @@ const BLOCKERS: Record<ApplyBlocker['key'], [Partial<SidebarState>, Record<strin
   fieldsLoading: [{ pickedDepth: settlement, fieldDefinitions: null }],
   pickDepth: [{}],
   consultationProblem: [{ chosenBranch: 'reinquiry_phone_change', fieldDefinitions: [{ ...FAKE_FIELD, options: [FAKE_FIELD.options[0]!] }] }],
-  nothingToDo: [{ pickedDepth: settlement, empathy: null, inserted: ['nonmember_notice', 'verification_steps_app'], lastApply: { previous: { 100: null }, written: { 100: 'settlement' }, addedTags: [] } }],
+  nothingToDo: [
+    {
+      pickedDepth: settlement,
+      empathy: null,
+      inserted: ['nonmember_notice', 'verification_steps_app'],
+      lastApply: { previous: { 100: null }, written: { 100: 'settlement' }, addedTags: [] },
+    },
+  ],
 }
 
 describe('why Apply cannot run', () => {

@@ -5,7 +5,16 @@
  */
 import type { RequestedTicket } from '../../src/procedure'
 import { ZendeskError } from '../../src/zendesk/calls'
-import type { FieldDefinition, HelpCenterArticle, Installation, MacroRecord, RequesterRecord, TicketHost, TicketSnapshot, UserFieldDefinition } from '../../src/zendesk/ticket-host'
+import type {
+  FieldDefinition,
+  HelpCenterArticle,
+  Installation,
+  MacroRecord,
+  RequesterRecord,
+  TicketHost,
+  TicketSnapshot,
+  UserFieldDefinition,
+} from '../../src/zendesk/ticket-host'
 
 /** Settings of a plain installation: a user-field marker, one nested consultation field (100). */
 export const FAKE_SETTINGS = {
@@ -147,7 +156,9 @@ export class FakeHost implements TicketHost {
 
   readFieldDefinitions(fieldIds: readonly number[], again?: boolean): Promise<FieldDefinition[] | null> {
     const args = again ? [fieldIds, again] : [fieldIds]
-    return this.answer('readFieldDefinitions', args, () => (again && !this.rereadAllowed ? null : this.definitions.filter((field) => fieldIds.includes(field.id))))
+    return this.answer('readFieldDefinitions', args, () =>
+      again && !this.rereadAllowed ? null : this.definitions.filter((field) => fieldIds.includes(field.id)),
+    )
   }
 
   readFieldValues(fieldIds: readonly number[]): Promise<Record<number, string | null>> {

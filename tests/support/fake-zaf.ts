@@ -85,7 +85,10 @@ export class FakeZafClient implements ZafClient {
   }
 
   off(event: string, handler: Handler): void {
-    this.handlers.set(event, (this.handlers.get(event) ?? []).filter((h) => h !== handler))
+    this.handlers.set(
+      event,
+      (this.handlers.get(event) ?? []).filter((h) => h !== handler),
+    )
   }
 
   trigger(event: string, data?: unknown): void {

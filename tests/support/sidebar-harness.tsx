@@ -56,8 +56,7 @@ export function open(id: ScenarioId, settings: Record<string, SettingValue> = {}
 export const inserts = (client: FakeZafClient) =>
   client.calls.flatMap((call) => (call.type === 'invoke' && call.action === 'ticket.editor.insert' ? [call.args[0]] : []))
 export const sets = (client: FakeZafClient) => client.calls.flatMap((call) => (call.type === 'set' ? [call.values] : []))
-export const requests = (client: FakeZafClient) =>
-  client.calls.flatMap((call) => (call.type === 'request' ? [`${call.options.type} ${call.options.url}`] : []))
+export const requests = (client: FakeZafClient) => client.calls.flatMap((call) => (call.type === 'request' ? [`${call.options.type} ${call.options.url}`] : []))
 
 export async function branchShown(): Promise<string | null> {
   const panel = await screen.findByTestId('branch')

@@ -110,11 +110,14 @@ describe('Check settings', { timeout: 30_000 }, () => {
     const check = await findAction('check-settings')
     expect(check.textContent).toBe('설정 점검')
     fireEvent.click(check)
-    const lines = await waitFor(() => {
-      const found = [...document.querySelectorAll('[data-testid="check-line"]')]
-      if (!found.length) throw new Error('not run yet')
-      return found.map((line) => [line.getAttribute('data-status'), line.textContent])
-    }, { timeout: 20_000 })
+    const lines = await waitFor(
+      () => {
+        const found = [...document.querySelectorAll('[data-testid="check-line"]')]
+        if (!found.length) throw new Error('not run yet')
+        return found.map((line) => [line.getAttribute('data-status'), line.textContent])
+      },
+      { timeout: 20_000 },
+    )
     expect(lines.filter(([status]) => status === 'fail').map(([, text]) => text)).toEqual([
       '✗ member_values: “verified”는 사용자 필드 “driver_status”의 옵션이 아닙니다 (옵션: member, non_member).',
       `✗ step_macros nonmember_notice → ${MACROS.retiredNotice.id}: 매크로 “${MACROS.retiredNotice.title}”가 비활성입니다.`,

@@ -11,7 +11,22 @@ import { nestedTagFor } from '../../dev/zendesk-host/fixtures/consultation'
 import { faultResponse } from '../../dev/zendesk-host/fixtures/handlers'
 import { articleText } from '../../src/procedure'
 import { editorHtml } from '../../src/zendesk/editor-html'
-import { applyOnce, branchShown, button, empathyShown, findAction, inserts, nestedPath, noticeShown, open, pickDepth, requests, sets, useZendeskApi, waitForApply } from '../support/sidebar-harness'
+import {
+  applyOnce,
+  branchShown,
+  button,
+  empathyShown,
+  findAction,
+  inserts,
+  nestedPath,
+  noticeShown,
+  open,
+  pickDepth,
+  requests,
+  sets,
+  useZendeskApi,
+  waitForApply,
+} from '../support/sidebar-harness'
 
 const server = useZendeskApi()
 const settlementTag = nestedTagFor(['대리_기사', '정산/수수료', '정산', '정산금 미입금'])!
@@ -40,7 +55,11 @@ describe('the requester', () => {
   })
 
   it('a requester without the configured field: unknown, and the setting is named', async () => {
-    const { client } = open('user-404', { member_user_field: 'no_such_field' }, { prepare: (c) => (c.data['ticket.requester'] = { id: 20002, name: '박지훈' }) })
+    const { client } = open(
+      'user-404',
+      { member_user_field: 'no_such_field' },
+      { prepare: (c) => (c.data['ticket.requester'] = { id: 20002, name: '박지훈' }) },
+    )
     const status = await screen.findByTestId('requester-status')
     await waitFor(() => expect(status.getAttribute('data-status')).toBe('unknown'))
     expect(status.textContent).toContain('member_user_field')
@@ -57,12 +76,18 @@ describe('the requester', () => {
 
   it('hostile markup in names and messages is shown as text and never runs', async () => {
     const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
-    open('nonmember-account', {}, {
-      prepare: (c) => {
-        c.data['ticket.requester'] = { id: 20002, name: evil }
-        c.data['ticket.conversation'] = [{ message: { content: `${evil} 해촉증명서 주세요`, contentType: 'text/plain' }, author: { id: 20002, role: 'end-user' } }]
+    open(
+      'nonmember-account',
+      {},
+      {
+        prepare: (c) => {
+          c.data['ticket.requester'] = { id: 20002, name: evil }
+          c.data['ticket.conversation'] = [
+            { message: { content: `${evil} 해촉증명서 주세요`, contentType: 'text/plain' }, author: { id: 20002, role: 'end-user' } },
+          ]
+        },
       },
-    })
+    )
     expect(await screen.findByText(evil)).toBeTruthy()
     expect(await branchShown()).toBe('termination_certificate')
     expect(document.body.querySelector('img, script')).toBeNull()
@@ -71,7 +96,13 @@ describe('the requester', () => {
 
   it('an over-long message with emoji and mixed scripts still gives its hint, fast', async () => {
     const long = `🙏🙏 Hello 안녕하세요 해촉 증명서 발급해주세요ㅠㅠ ${'가나다라 abc 😀 '.repeat(20000)}`
-    open('nonmember-account', {}, { prepare: (c) => (c.data['ticket.conversation'] = [{ message: { content: long, contentType: 'text/plain' }, author: { id: 20002, role: 'end-user' } }]) })
+    open(
+      'nonmember-account',
+      {},
+      {
+        prepare: (c) => (c.data['ticket.conversation'] = [{ message: { content: long, contentType: 'text/plain' }, author: { id: 20002, role: 'end-user' } }]),
+      },
+    )
     expect(await branchShown()).toBe('termination_certificate')
   })
 })
@@ -106,13 +137,17 @@ describe('the user API', () => {
     server.use(http.get(userRoute, () => faultResponse('429', { retryAfterSeconds: 4 })))
     const waits: number[] = []
     let seenWaiting = ''
-    const { client, scenario } = open('user-429', {}, {
-      sleep: async (ms) => {
-        waits.push(ms)
-        await delay(0) // let preact paint the notice
-        seenWaiting = screen.queryByTestId('notice')?.textContent ?? ''
+    const { client, scenario } = open(
+      'user-429',
+      {},
+      {
+        sleep: async (ms) => {
+          waits.push(ms)
+          await delay(0) // let preact paint the notice
+          seenWaiting = screen.queryByTestId('notice')?.textContent ?? ''
+        },
       },
-    })
+    )
     const last = await noticeShown('error')
     expect(last).toMatch(/요청 한도 초과 \(429\)/)
     // The tries are used up: no "in N seconds" that will never come, but what the agent can do.
@@ -160,7 +195,11 @@ describe('writing', () => {
     await waitForApply()
     fireEvent.click(button('apply'))
     const question = await screen.findByTestId('confirm-overwrite')
-    expect(within(question).getAllByRole('button').map((b) => b.textContent)).toEqual(['덮어쓰기', '필드는 두고 문구만 넣기', '취소'])
+    expect(
+      within(question)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['덮어쓰기', '필드는 두고 문구만 넣기', '취소'])
     fireEvent.click(screen.getByRole('button', { name: '취소' }))
     expect(screen.queryByTestId('confirm-overwrite')).toBeNull()
     nothingWritten(client)
@@ -184,7 +223,9 @@ describe('writing', () => {
     expect(sets(client)).toEqual([])
     expect(client.data[nestedPath]).toBe(handSet)
     expect(client.calls.filter((call) => call.type === 'invoke' && call.action.startsWith('ticket.tags'))).toEqual([])
-    expect(inserts(client)).toEqual([editorHtml([empathyShown().phrase, articleText('contact_match_request'), articleText('verification_steps_chat')].join('\n\n'))])
+    expect(inserts(client)).toEqual([
+      editorHtml([empathyShown().phrase, articleText('contact_match_request'), articleText('verification_steps_chat')].join('\n\n')),
+    ])
     // The texts are sent: Apply later writes the field (asking again) and inserts nothing twice.
     fireEvent.click(button('apply'))
     fireEvent.click(await findAction('overwrite'))
@@ -215,14 +256,18 @@ describe('writing', () => {
   })
 
   it('a rollback that fails too: the partial state is reported and Undo is offered', async () => {
-    const { client } = open('reinquiry-same', {}, {
-      prepare: (c) => {
-        c.faults['ticket.editor.insert'] = 'reject'
-        const set = c.set.bind(c)
-        let count = 0
-        c.set = (path, value) => (++count === 2 ? Promise.reject(new Error('ticket closed')) : set(path, value))
+    const { client } = open(
+      'reinquiry-same',
+      {},
+      {
+        prepare: (c) => {
+          c.faults['ticket.editor.insert'] = 'reject'
+          const set = c.set.bind(c)
+          let count = 0
+          c.set = (path, value) => (++count === 2 ? Promise.reject(new Error('ticket closed')) : set(path, value))
+        },
       },
-    })
+    )
     await branchShown()
     await waitForApply()
     fireEvent.click(button('apply'))

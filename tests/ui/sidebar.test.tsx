@@ -50,7 +50,14 @@ describe('branch 1: a non-member with an account question', () => {
   })
 
   it('preselects nothing when no depth is clearly better: Apply waits for the agent’s pick', async () => {
-    const { client } = open('nonmember-account', {}, { prepare: (c) => (c.data['ticket.conversation'] = [{ message: { content: '정산 문의드려요', contentType: 'text/plain' }, author: { id: 20002, role: 'end-user' } }]) })
+    const { client } = open(
+      'nonmember-account',
+      {},
+      {
+        prepare: (c) =>
+          (c.data['ticket.conversation'] = [{ message: { content: '정산 문의드려요', contentType: 'text/plain' }, author: { id: 20002, role: 'end-user' } }]),
+      },
+    )
     await branchShown()
     await waitFor(() => expect(screen.getByTestId('apply-blocker').getAttribute('data-blocker')).toBe('pickDepth'))
     expect(document.querySelector('.picker [aria-pressed="true"]')).toBeNull()
@@ -259,7 +266,9 @@ describe('branch 4: a re-inquiry after a phone-number change', () => {
     fireEvent.click(document.querySelector('[data-scope="content-known"]')!)
     // "번호 바꿨는데 인증이 안 떠요": 번호 변경 후 인증.
     await waitFor(() => expect(screen.getByTestId('consultation-path').textContent).toBe('대리_기사 ▶ 계정/인증 ▶ 프로필 인증 ▶ 번호 변경 후 인증'))
-    expect(document.querySelector('.picker [aria-pressed="true"]')?.getAttribute('data-tag')).toBe(nestedTagFor(['대리_기사', '계정/인증', '프로필 인증', '번호 변경 후 인증']))
+    expect(document.querySelector('.picker [aria-pressed="true"]')?.getAttribute('data-tag')).toBe(
+      nestedTagFor(['대리_기사', '계정/인증', '프로필 인증', '번호 변경 후 인증']),
+    )
     fireEvent.click(document.querySelector('[data-scope="verification-only"]')!)
     expect(screen.getByTestId('consultation-path').textContent).toBe('대리_기사 ▶ 기타/이벤트 ▶ 비회원문의 ▶ 기타')
   })

@@ -18,7 +18,13 @@ describe('the rich-text sanitizer', () => {
       { text: '가', block: true },
       { text: '나\n다', block: true },
     ])
-    expect(parseEditorHtml('<div>가<div>나</div></div><h2>제목</h2><ul><li>하나</li><li>둘</li></ul>').map((p) => p.text)).toEqual(['가', '나', '제목', '하나', '둘'])
+    expect(parseEditorHtml('<div>가<div>나</div></div><h2>제목</h2><ul><li>하나</li><li>둘</li></ul>').map((p) => p.text)).toEqual([
+      '가',
+      '나',
+      '제목',
+      '하나',
+      '둘',
+    ])
     // Spaces at a line's ends are invisible; an empty paragraph with a <br> is an empty line; an empty <p> is nothing.
     expect(parseEditorHtml('<p>  가  <br>  나 </p><p><br></p><p></p><p>   </p>')).toEqual([
       { text: '가\n나', block: true },
@@ -32,7 +38,8 @@ describe('the rich-text sanitizer', () => {
   })
 
   it('drops scripts, styles, comments, handlers and every attribute', () => {
-    const html = '<p onclick="alert(1)" style="color:red">안녕<script>alert(2)</script><style>p{}</style><!-- 메모 --><img src=x onerror=alert(3)>하세요</p><SCRIPT type="x">alert(4)</SCRIPT ><iframe src="javascript:alert(5)">틀</iframe>'
+    const html =
+      '<p onclick="alert(1)" style="color:red">안녕<script>alert(2)</script><style>p{}</style><!-- 메모 --><img src=x onerror=alert(3)>하세요</p><SCRIPT type="x">alert(4)</SCRIPT ><iframe src="javascript:alert(5)">틀</iframe>'
     expect(parseEditorHtml(html)).toEqual([{ text: '안녕하세요', block: true }])
     expect(htmlToDraft('<a href="javascript:alert(1)" onmouseover="x">링크</a>')).toBe('링크')
     // An unclosed script swallows the rest, as in a browser: nothing of it becomes text.
@@ -53,7 +60,8 @@ describe('the rich-text sanitizer', () => {
 
 describe('the chat composer', () => {
   it('turns the HTML into Markdown-ish plain text', () => {
-    const html = '<h2>안내</h2><p><strong>중요</strong> 그리고 <em>강조</em>, <a href="https://example.com/x">링크</a>와 <a href="javascript:alert(1)">나쁜 링크</a></p><ol><li>하나</li><li>둘</li></ol><ul><li>점</li></ul>'
+    const html =
+      '<h2>안내</h2><p><strong>중요</strong> 그리고 <em>강조</em>, <a href="https://example.com/x">링크</a>와 <a href="javascript:alert(1)">나쁜 링크</a></p><ol><li>하나</li><li>둘</li></ol><ul><li>점</li></ul>'
     expect(htmlToDraft(html, 'chat')).toBe('## 안내\n\n**중요** 그리고 _강조_, [링크](https://example.com/x)와 나쁜 링크\n\n1. 하나\n\n2. 둘\n\n- 점')
   })
 

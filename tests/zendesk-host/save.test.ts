@@ -14,7 +14,9 @@ function frame(instance: string, answer: HookAnswer | null | (() => Promise<Hook
     ask: (_event, _data, timeoutMs) => {
       asked.push(timeoutMs)
       if (typeof answer === 'function') return answer()
-      return answer ? Promise.resolve(answer) : new Promise((resolve) => setTimeout(() => resolve({ ok: false, message: `no answer within ${timeoutMs} ms` }), timeoutMs))
+      return answer
+        ? Promise.resolve(answer)
+        : new Promise((resolve) => setTimeout(() => resolve({ ok: false, message: `no answer within ${timeoutMs} ms` }), timeoutMs))
     },
   }
   return f
@@ -49,7 +51,10 @@ describe('SaveFlow', () => {
     const probe = frame('probe-1', { ok: true })
     const { save, emitted } = flow([app, probe, frame('probe-2', { ok: true }, false)])
     const record = await save.submit()
-    expect(record.hooks).toEqual([{ instance: 'app', ok: true }, { instance: 'probe-1', ok: true }])
+    expect(record.hooks).toEqual([
+      { instance: 'app', ok: true },
+      { instance: 'probe-1', ok: true },
+    ])
     expect([app.asked, probe.asked]).toEqual([[20], [20]])
     expect(record.events[0]).toBe('ticket.save')
     expect(emitted).toEqual(['ticket.submit.start', 'ticket.submit.done', 'ticket.submit.always'])
@@ -75,10 +80,21 @@ describe('SaveFlow', () => {
     const { save, emitted, saves } = flow([])
     save.failNext('서버 오류')
     expect(save.pendingFailures).toBe(1)
-    expect(await save.submit()).toMatchObject({ outcome: 'failed', message: '서버 오류', events: ['ticket.submit.start', 'ticket.submit.fail', 'ticket.submit.always'] })
+    expect(await save.submit()).toMatchObject({
+      outcome: 'failed',
+      message: '서버 오류',
+      events: ['ticket.submit.start', 'ticket.submit.fail', 'ticket.submit.always'],
+    })
     expect(saves()).toBe(0)
     expect((await save.submit()).outcome).toBe('saved')
-    expect(emitted).toEqual(['ticket.submit.start', 'ticket.submit.fail', 'ticket.submit.always', 'ticket.submit.start', 'ticket.submit.done', 'ticket.submit.always'])
+    expect(emitted).toEqual([
+      'ticket.submit.start',
+      'ticket.submit.fail',
+      'ticket.submit.always',
+      'ticket.submit.start',
+      'ticket.submit.done',
+      'ticket.submit.always',
+    ])
   })
 
   it('a save that throws is a failed submit', async () => {

@@ -28,7 +28,7 @@ describe('TicketState', () => {
   it('editor.insert goes in at the caret and keeps the draft', () => {
     const { state, events } = open('member')
     state.typeDraft('안녕하세요 기사님', 5)
-    expect(state.invoke('ticket.editor.insert', [',']) ).toEqual({ errors: {} })
+    expect(state.invoke('ticket.editor.insert', [','])).toEqual({ errors: {} })
     expect(state.draft).toBe('안녕하세요, 기사님')
     expect(state.cursor).toBe(6)
     // The event carries what `get ticket.comment.text` answers: the rich editor's HTML.
@@ -51,7 +51,9 @@ describe('TicketState', () => {
     expect(state.set({ 'ticket.customField:custom_field_360011': 'd1_daeri_driver' }).errors).toEqual({})
     expect(state.fields()['360011']).toMatchObject({ value: 'd1_daeri_driver', name: '대리_기사', shown: true })
     expect(events).toContainEqual({ name: 'ticket.custom_field_360011.changed', data: 'd1_daeri_driver' })
-    expect(state.set({ 'ticket.customField:custom_field_360011': 'daeri_driver' }).errors['ticket.customField:custom_field_360011']).toMatchObject({ name: 'InvalidValue' })
+    expect(state.set({ 'ticket.customField:custom_field_360011': 'daeri_driver' }).errors['ticket.customField:custom_field_360011']).toMatchObject({
+      name: 'InvalidValue',
+    })
     expect(state.set({ 'ticket.customField:custom_field_1': 'x' }).errors).toHaveProperty(['ticket.customField:custom_field_1'])
     expect(state.set({ 'ticket.id': 1 }).errors['ticket.id']).toMatchObject({ message: 'is read-only' })
     expect(state.set({ 'ticket.customField:custom_field_360011': null }).errors).toEqual({})
@@ -66,7 +68,10 @@ describe('TicketState', () => {
     state.applyTicketUpdate({ ticket: { comment: { body: '메모', public: false }, remove_tags: ['a'] } }, 1)
     expect(state.notes).toEqual([{ body: '메모', public: false, at: 1 }])
     expect(state.tags).toEqual(['daeri_driver_chat', 'b'])
-    expect((state.get(['ticket.comments'])['ticket.comments'] as { value: string; public: boolean }[]).at(-1)).toMatchObject({ value: '<p>메모</p>', public: false })
+    expect((state.get(['ticket.comments'])['ticket.comments'] as { value: string; public: boolean }[]).at(-1)).toMatchObject({
+      value: '<p>메모</p>',
+      public: false,
+    })
     expect(events.map((e) => e.name)).toContain('ticket.tags.changed')
   })
 
@@ -91,7 +96,10 @@ describe('TicketState: the reply editor takes HTML', () => {
     state.invoke('ticket.editor.insert', ['<p>바로</p><p>도와<br>드릴게요.</p>'])
     expect(state.draft).toBe('기사님.\n\n바로\n\n도와\n드릴게요.')
     expect(state.draftHtml).toBe('<p>기사님.</p><p>바로</p><p>도와<br>드릴게요.</p>')
-    expect(state.get(['ticket.comment.text', 'ticket.comment.useRichText'])).toMatchObject({ 'ticket.comment.text': state.draftHtml, 'ticket.comment.useRichText': true })
+    expect(state.get(['ticket.comment.text', 'ticket.comment.useRichText'])).toMatchObject({
+      'ticket.comment.text': state.draftHtml,
+      'ticket.comment.useRichText': true,
+    })
     expect(events.at(-1)).toEqual({ name: 'comment.text.changed', data: state.draftHtml })
   })
 
@@ -102,7 +110,10 @@ describe('TicketState: the reply editor takes HTML', () => {
     const chat = new TicketState(scenarioById('member')!, {}, {}, { composer: 'chat' })
     chat.set({ 'ticket.comment.text': '가\n나' })
     expect(chat.draft).toBe('가\n나')
-    expect(chat.get(['ticket.comment.text', 'ticket.comment.useRichText'])).toMatchObject({ 'ticket.comment.text': '가\n나', 'ticket.comment.useRichText': false })
+    expect(chat.get(['ticket.comment.text', 'ticket.comment.useRichText'])).toMatchObject({
+      'ticket.comment.text': '가\n나',
+      'ticket.comment.useRichText': false,
+    })
   })
 
   it('the chat composer turns inserted HTML into Markdown-ish text', () => {
@@ -130,7 +141,10 @@ describe('TicketState: saved and on screen', () => {
     expect(state.saved.tags).not.toContain('nonmember_guided')
     state.typeDraft('확인해 보겠습니다.', 0)
     const update = state.commitSave(Date.UTC(2025, 10, 24, 1))
-    expect(update.ticket).toMatchObject({ comment: { html_body: '<p>확인해 보겠습니다.</p>', public: true }, tags: expect.arrayContaining(['nonmember_guided']) })
+    expect(update.ticket).toMatchObject({
+      comment: { html_body: '<p>확인해 보겠습니다.</p>', public: true },
+      tags: expect.arrayContaining(['nonmember_guided']),
+    })
     expect(update.ticket.custom_fields).toContainEqual({ id: 360001, value: tag })
     expect(state.saved).toMatchObject({ fields: { '360001': tag }, tags: expect.arrayContaining(['nonmember_guided']) })
     expect([state.saves, state.restUpdates, state.draft]).toEqual([1, 0, ''])
@@ -169,7 +183,11 @@ describe('TicketState: the conversation, the agent, the fields', () => {
   it('a new customer message joins ticket.conversation and ticket.comments and fires ticket.conversation.changed', () => {
     const { state, events } = open('nonmember-general')
     const entry = state.addCustomerMessage('해촉증명서도 되나요?', Date.UTC(2025, 10, 24, 2))
-    expect(entry).toMatchObject({ channel: { name: 'messaging' }, author: { id: USERS.nonmemberGeneral.id, role: 'end-user' }, message: { content: '해촉증명서도 되나요?', contentType: 'text/plain' } })
+    expect(entry).toMatchObject({
+      channel: { name: 'messaging' },
+      author: { id: USERS.nonmemberGeneral.id, role: 'end-user' },
+      message: { content: '해촉증명서도 되나요?', contentType: 'text/plain' },
+    })
     const read = state.get(['ticket.conversation', 'ticket.comments'])
     expect((read['ticket.conversation'] as unknown[]).at(-1)).toEqual(entry)
     expect((read['ticket.comments'] as { value: string }[]).at(-1)!.value).toBe('<p>해촉증명서도 되나요?</p>')
@@ -178,15 +196,26 @@ describe('TicketState: the conversation, the agent, the fields', () => {
 
   it('an email ticket: every conversation entry is text/html, a new message too (escaped)', () => {
     const { state } = open('email-nonmember')
-    const conversation = state.get(['ticket.conversation'])['ticket.conversation'] as { channel: { name: string }; message: { content: string; contentType: string } }[]
+    const conversation = state.get(['ticket.conversation'])['ticket.conversation'] as {
+      channel: { name: string }
+      message: { content: string; contentType: string }
+    }[]
     expect(conversation.map((e) => [e.channel.name, e.message.contentType])).toEqual([['email', 'text/html']])
     expect(conversation[0]!.message.content).toContain('정산금이 아직 안 들어왔어요.<br>')
-    expect(state.addCustomerMessage('<b>급해요</b>').message).toEqual({ content: '<p>&lt;b&gt;급해요&lt;/b&gt;</p>', contentType: 'text/html', attachments: [] })
+    expect(state.addCustomerMessage('<b>급해요</b>').message).toEqual({
+      content: '<p>&lt;b&gt;급해요&lt;/b&gt;</p>',
+      contentType: 'text/html',
+      attachments: [],
+    })
   })
 
   it('currentUser: role agent or admin, and the locale', () => {
     const admin = new TicketState(scenarioById('member')!, {}, {}, { role: 'admin', locale: 'en-US' })
-    expect(admin.get(['currentUser.role', 'currentUser.locale', 'currentUser'])).toMatchObject({ 'currentUser.role': 'admin', 'currentUser.locale': 'en-US', currentUser: { role: 'admin', locale: 'en-US' } })
+    expect(admin.get(['currentUser.role', 'currentUser.locale', 'currentUser'])).toMatchObject({
+      'currentUser.role': 'admin',
+      'currentUser.locale': 'en-US',
+      currentUser: { role: 'admin', locale: 'en-US' },
+    })
     expect(open('member').state.get(['currentUser.role'])['currentUser.role']).toBe('agent')
   })
 
@@ -195,13 +224,22 @@ describe('TicketState: the conversation, the agent, the fields', () => {
     const full = open('member').state.get([path, `${path}.optionValues`, `${path}.label`])
     expect(full[`${path}.label`]).toBe('상담유형')
     const options = full[`${path}.optionValues`] as { label: string; value: string; isEnabled: boolean; isVisible: boolean }[]
-    expect(options).toContainEqual({ label: '대리_기사::정산/수수료::정산::정산금 미입금', value: 'daeri_driver__settlement__payout__not_received', isEnabled: true, isVisible: true })
+    expect(options).toContainEqual({
+      label: '대리_기사::정산/수수료::정산::정산금 미입금',
+      value: 'daeri_driver__settlement__payout__not_received',
+      isEnabled: true,
+      isVisible: true,
+    })
     expect(full[path]).toMatchObject({ name: 'custom_field_360001', type: 'tagger', optionValues: options })
-    const leafEnglish = new TicketState(scenarioById('member')!, {}, {}, { optionLabels: 'leaf', locale: 'en-US' }).get([`${path}.optionValues`])[`${path}.optionValues`] as { label: string; value: string }[]
+    const leafEnglish = new TicketState(scenarioById('member')!, {}, {}, { optionLabels: 'leaf', locale: 'en-US' }).get([`${path}.optionValues`])[
+      `${path}.optionValues`
+    ] as { label: string; value: string }[]
     expect(leafEnglish.find((o) => o.value === 'daeri_driver__settlement__payout__not_received')!.label).toBe('Payout not received')
     expect(leafEnglish.find((o) => o.value === 'daeri_driver__etc_event__nonmember__etc')!.label).toBe('기타')
     // Per-depth fields too: depth 2's labels are the path so far (or its last level).
-    const depth2 = open('member').state.get(['ticketFields:custom_field_360012.optionValues'])['ticketFields:custom_field_360012.optionValues'] as { label: string }[]
+    const depth2 = open('member').state.get(['ticketFields:custom_field_360012.optionValues'])['ticketFields:custom_field_360012.optionValues'] as {
+      label: string
+    }[]
     expect(depth2.map((o) => o.label)).toContain('대리_기사::정산/수수료')
   })
 })

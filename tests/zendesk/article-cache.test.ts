@@ -62,12 +62,15 @@ describe('createArticleCache', () => {
     expect(items.size).toBe(0)
   })
 
-  it.each([{ get: true }, { set: true }, { remove: true }, { get: true, set: true, remove: true }])('a storage that throws (%j) only means not cached', (fail) => {
-    const { storage } = memoryStorage(fail)
-    const cache = createArticleCache({ storage })
-    expect(() => cache.write('ko', ARTICLE)).not.toThrow()
-    expect(cache.read('ko', ARTICLE.id)).toEqual(fail.get || fail.set ? null : ARTICLE)
-  })
+  it.each([{ get: true }, { set: true }, { remove: true }, { get: true, set: true, remove: true }])(
+    'a storage that throws (%j) only means not cached',
+    (fail) => {
+      const { storage } = memoryStorage(fail)
+      const cache = createArticleCache({ storage })
+      expect(() => cache.write('ko', ARTICLE)).not.toThrow()
+      expect(cache.read('ko', ARTICLE.id)).toEqual(fail.get || fail.set ? null : ARTICLE)
+    },
+  )
 
   it('a corrupt entry it cannot remove is still not served', () => {
     const { storage, items } = memoryStorage({ remove: true })

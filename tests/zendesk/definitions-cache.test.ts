@@ -13,7 +13,12 @@ const CONSULTATION: FieldDefinition = {
     { name: '대리_기사::기타/이벤트::비회원문의::기타', tag: 'daeri_driver__etc_event__nonmember__etc' },
   ],
 }
-const DEPTH_2: FieldDefinition = { id: 360012, title: '상담유형 2단계', type: 'tagger', options: [{ name: '대리_기사::보험', tag: 'd2_daeri_driver__insurance' }] }
+const DEPTH_2: FieldDefinition = {
+  id: 360012,
+  title: '상담유형 2단계',
+  type: 'tagger',
+  options: [{ name: '대리_기사::보험', tag: 'd2_daeri_driver__insurance' }],
+}
 
 /** REST as the cache sees it: a function that answers `definitions` and counts its calls. */
 function rest(definitions: FieldDefinition[] = [CONSULTATION]) {
@@ -43,7 +48,11 @@ describe('createDefinitionsCache', () => {
     const read = rest()
     await frame({ storage, scope: 'acme|ko' })([360001], read)
     expect(read).not.toHaveBeenCalled()
-    for (const [scope, ids] of [['acme|en-US', [360001]], ['other|ko', [360001]], ['acme|ko', [360001, 360012]]] as const) {
+    for (const [scope, ids] of [
+      ['acme|en-US', [360001]],
+      ['other|ko', [360001]],
+      ['acme|ko', [360001, 360012]],
+    ] as const) {
       const other = rest()
       await frame({ storage, scope })(ids, other)
       expect(other, `${scope} ${ids.join()}`).toHaveBeenCalledTimes(1)
@@ -178,12 +187,19 @@ describe('only field definitions are stored', () => {
     await frame({ storage })([360001, 360012], rest(wider))
     const [, value] = only()
     expect(value).not.toMatch(/김기사|010-|phone|requesterName/)
-    expect(JSON.parse(value)).toEqual({ at: expect.any(Number), recheck: false, definitions: [CONSULTATION, { ...DEPTH_2, options: [{ name: '기타', tag: 'etc' }] }] })
+    expect(JSON.parse(value)).toEqual({
+      at: expect.any(Number),
+      recheck: false,
+      definitions: [CONSULTATION, { ...DEPTH_2, options: [{ name: '기타', tag: 'etc' }] }],
+    })
   })
 
   it('keeps an option’s name as typed, when it has one', async () => {
     const { storage } = memoryStorage()
-    const english: FieldDefinition = { ...CONSULTATION, options: [{ name: 'Daeri driver::Settlement/Fees::Payout::Payout not received', tag: 'x', rawName: '대리_기사::정산/수수료::정산::정산금 미입금' }] }
+    const english: FieldDefinition = {
+      ...CONSULTATION,
+      options: [{ name: 'Daeri driver::Settlement/Fees::Payout::Payout not received', tag: 'x', rawName: '대리_기사::정산/수수료::정산::정산금 미입금' }],
+    }
     await frame({ storage })([360001], rest([english]))
     const read = rest()
     expect(await frame({ storage })([360001], read)).toEqual([english])

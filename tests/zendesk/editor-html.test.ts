@@ -37,9 +37,7 @@ describe('editorHtml', () => {
   it('turns hostile text into inert text', () => {
     const hostile = '<script>alert(1)</script>\n<img src=x onerror="alert(2)">\n\n</p><p onclick=x>'
     const html = editorHtml(hostile)
-    expect(html).toBe(
-      '<p>&lt;script&gt;alert(1)&lt;/script&gt;<br>&lt;img src=x onerror="alert(2)"&gt;</p><p>&lt;/p&gt;&lt;p onclick=x&gt;</p>',
-    )
+    expect(html).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt;<br>&lt;img src=x onerror="alert(2)"&gt;</p><p>&lt;/p&gt;&lt;p onclick=x&gt;</p>')
     // The only tags left are ours.
     expect(html.match(/<[^>]*>/g)!.every((tag) => /^<\/?p>$|^<br>$/.test(tag))).toBe(true)
     expect(tagsRemoved(html)).toBe(hostile)

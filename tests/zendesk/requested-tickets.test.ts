@@ -30,7 +30,13 @@ describe('readRequestedTickets', () => {
     const { client, host: ticketHost } = host()
     const tickets = await ticketHost.readRequestedTickets(USERS.reinquiryEvidence.id)
     expect(client.calls).toEqual([
-      { type: 'request', options: expect.objectContaining({ type: 'GET', url: `/api/v2/users/${USERS.reinquiryEvidence.id}/tickets/requested.json?sort_by=created_at&sort_order=desc` }) },
+      {
+        type: 'request',
+        options: expect.objectContaining({
+          type: 'GET',
+          url: `/api/v2/users/${USERS.reinquiryEvidence.id}/tickets/requested.json?sort_by=created_at&sort_order=desc`,
+        }),
+      },
     ])
     expect(tickets.map((t) => t.id)).toEqual([49001, 49002, 50013])
     expect(tickets[0]).toEqual({ id: 49001, createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), tags: expect.arrayContaining(['nonmember_branch_1']) })
@@ -39,7 +45,9 @@ describe('readRequestedTickets', () => {
   it('reads odd records without throwing; they only lose the evidence', async () => {
     server.use(
       http.get('*/api/v2/users/:id/tickets/requested.json', () =>
-        HttpResponse.json({ tickets: [{ id: '7', created_at: 5, tags: 'nonmember_branch_1' }, null, { id: 8, created_at: 'yesterday', tags: ['nonmember_branch_1', 3] }] }),
+        HttpResponse.json({
+          tickets: [{ id: '7', created_at: 5, tags: 'nonmember_branch_1' }, null, { id: 8, created_at: 'yesterday', tags: ['nonmember_branch_1', 3] }],
+        }),
       ),
     )
     const tickets = await host().host.readRequestedTickets(1)

@@ -114,7 +114,11 @@ describe('readFieldDefinitions: REST options with name and raw_name', () => {
   it('an English agent: the translated name, and raw_name as typed where dynamic content renders it', async () => {
     zendeskApi.state.callerLocale = 'en-US'
     const f = frame({ locale: 'en-US' })
-    expect(await optionOf(f, NOT_RECEIVED)).toEqual({ name: 'Daeri driver::Settlement/Fees::Payout::Payout not received', rawName: '대리_기사::정산/수수료::정산::정산금 미입금', tag: NOT_RECEIVED })
+    expect(await optionOf(f, NOT_RECEIVED)).toEqual({
+      name: 'Daeri driver::Settlement/Fees::Payout::Payout not received',
+      rawName: '대리_기사::정산/수수료::정산::정산금 미입금',
+      tag: NOT_RECEIVED,
+    })
     expect(await optionOf(f, NONMEMBER_ETC)).toEqual({ name: '대리_기사::기타/이벤트::비회원문의::기타', tag: NONMEMBER_ETC })
   })
 
@@ -122,7 +126,10 @@ describe('readFieldDefinitions: REST options with name and raw_name', () => {
     zendeskApi.state.optionRawNames = 'dc'
     expect(await optionOf(frame(), NOT_RECEIVED)).toEqual({ name: '대리_기사::정산/수수료::정산::정산금 미입금', tag: NOT_RECEIVED })
     zendeskApi.state.callerLocale = 'en-US'
-    expect(await optionOf(frame({ locale: 'en-US' }), NOT_RECEIVED)).toEqual({ name: 'Daeri driver::Settlement/Fees::Payout::Payout not received', tag: NOT_RECEIVED })
+    expect(await optionOf(frame({ locale: 'en-US' }), NOT_RECEIVED)).toEqual({
+      name: 'Daeri driver::Settlement/Fees::Payout::Payout not received',
+      tag: NOT_RECEIVED,
+    })
   })
 
   it('a field that is not there: the REST failure, for the sidebar to show', async () => {
