@@ -40,7 +40,9 @@ async function main() {
     // npm runs scripts in the project's folder; INIT_CWD is where the owner typed the command.
     text = readFileSync(resolve(process.env.INIT_CWD ?? process.cwd(), file), 'utf8')
   } catch (error) {
-    console.error(`${file}: cannot read it (${error instanceof Error && 'code' in error ? error.code : error})`)
+    console.error(
+      `${file}: cannot read it (${error instanceof Error ? ('code' in error && typeof error.code === 'string' ? error.code : error.message) : 'unreadable'})`,
+    )
     return 2
   }
   const { checkSavedArticle } = await loadReport()

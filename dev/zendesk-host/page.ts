@@ -23,6 +23,7 @@ import { performRequest } from './rest'
 import { SaveFlow } from './save'
 import { TicketState } from './ticket'
 import type { HostCall, HostPageConfig, HostSnapshot, IgnoredMessage, LocalHostApi } from './types'
+import { valueText } from './fixtures/value-text'
 
 // ---------------------------------------------------------------------------------------------
 // Configuration from the server and the URL
@@ -267,7 +268,7 @@ function renderRequester(): void {
           el('dt', {}, 'external_id'),
           el('dd', {}, requester.externalId ?? '—'),
           el('dt', {}, 'driver_status'),
-          el('dd', {}, status === undefined ? '(ZAF에서 읽을 수 없음)' : String(status ?? '—')),
+          el('dd', {}, status === undefined ? '(ZAF에서 읽을 수 없음)' : valueText(status ?? '—')),
           el('dt', {}, '사용자 태그'),
           el('dd', {}, requester.tags.join(', ') || '—'),
         )

@@ -17,6 +17,7 @@ import type { HostScenario, SettingValue, ZafDataOptions } from './fixtures/scen
 import { draftToHtml, htmlToDraft, insertHtml, insertParts, parseEditorHtml } from './editor'
 import type { ComposerMode } from './editor'
 import type { HostField, HostNote, SavedTicket } from './types'
+import { valueText } from './fixtures/value-text'
 
 /** A per-path error, as ZAF puts it in `result.errors[path]`. */
 export interface ZafPathError {
@@ -125,7 +126,7 @@ export class TicketState {
   private onScreen(): SavedTicket {
     return {
       tags: this.tags,
-      status: String(this.data['ticket.status'] ?? ''),
+      status: valueText(this.data['ticket.status'] ?? ''),
       fields: Object.fromEntries(CONSULTATION_FIELD_IDS.map((id) => [String(id), (this.data[customFieldPath(id)] as string | null | undefined) ?? null])),
     }
   }
@@ -211,7 +212,7 @@ export class TicketState {
     const path = customFieldPath(fieldId)
     const field = this.fieldsById.get(fieldId)
     if (!field) return pathError(path, `Could not find handler for: "${path}"`)
-    const tag = value === null || value === undefined || value === '' ? null : String(value)
+    const tag = value === null || value === undefined || value === '' ? null : valueText(value)
     if (tag !== null && !field.custom_field_options.some((o) => o.value === tag)) {
       return pathError(path, `"${tag}" is not an option of field ${fieldId} (${field.title})`, 'InvalidValue')
     }
@@ -421,7 +422,7 @@ export class TicketState {
       for (const entry of update.custom_fields as { id?: unknown; value?: unknown }[]) {
         const id = Number(entry.id)
         if (this.fieldsById.has(id)) {
-          const value = entry.value === null || entry.value === undefined ? null : String(entry.value)
+          const value = entry.value === null || entry.value === undefined ? null : valueText(entry.value)
           this.data[customFieldPath(id)] = value
           savedFields[String(id)] = value
           events.push({ name: `ticket.custom_field_${id}.changed`, data: value })

@@ -32,7 +32,7 @@ async function pick(app: Frame, labels: string[]) {
 
 async function apply(app: Frame) {
   const button = app.locator('[data-action="apply"]')
-  await app.waitForFunction(() => !(document.querySelector('[data-action="apply"]') as HTMLButtonElement | null)?.disabled, undefined, {
+  await app.waitForFunction(() => !document.querySelector<HTMLButtonElement>('[data-action="apply"]')?.disabled, undefined, {
     ...POLL,
     timeout: TIMEOUTS.app,
   })

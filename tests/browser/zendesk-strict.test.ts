@@ -42,7 +42,7 @@ async function type(s: ScenarioPage, text: string) {
 }
 
 async function apply(app: Frame) {
-  await app.waitForFunction(() => !(document.querySelector('[data-action="apply"]') as HTMLButtonElement | null)?.disabled, undefined, {
+  await app.waitForFunction(() => !document.querySelector<HTMLButtonElement>('[data-action="apply"]')?.disabled, undefined, {
     ...POLL,
     timeout: TIMEOUTS.app,
   })
@@ -176,13 +176,17 @@ describe('the save flow', { timeout: TEST_TIMEOUT }, () => {
     await type(s, '초안')
     for (const [answer, message] of [
       ['false', undefined],
-      ["'상담유형을 먼저 고르세요'", '상담유형을 먼저 고르세요'],
-      ["Promise.reject(new Error('아직 안 돼요'))", '아직 안 돼요'],
+      ['message', '상담유형을 먼저 고르세요'],
+      ['rejection', '아직 안 돼요'],
     ] as const) {
-      await probe.evaluate((source) => {
-        // The hook's answer, made fresh at each save (a rejected promise must not sit unhandled).
-        ;(window as unknown as { answer: unknown }).answer = new Function(`return ${source}`)
-      }, answer)
+      await probe.evaluate(
+        ([answer, message]) => {
+          // The hook's answer, made fresh at each save (a rejected promise must not sit unhandled).
+          const answers = { false: () => false, message: () => message, rejection: () => Promise.reject(new Error(message)) }
+          ;(window as unknown as { answer: unknown }).answer = answers[answer]
+        },
+        [answer, message] as const,
+      )
       const record = await submit(s)
       expect(record.outcome).toBe('cancelled')
       expect(record.message).toBe(message)

@@ -336,7 +336,7 @@ describe('settings', () => {
     const { client } = open('nonmember-account', settings)
     const problems = await screen.findByTestId('settings-problems')
     expect(problems.textContent).toContain(name)
-    const insert = document.querySelector('[data-step="nonmember_notice"] [data-action="insert"]') as HTMLButtonElement | null
+    const insert = document.querySelector<HTMLButtonElement>('[data-step="nonmember_notice"] [data-action="insert"]')
     if (insert) fireEvent.click(insert)
     await pickDepth(settlementTag).catch(() => undefined)
     expect(document.querySelector<HTMLButtonElement>('[data-action="apply"]')?.disabled ?? true).toBe(true)
