@@ -3,21 +3,14 @@
  * as plain values; odd records come through as values findReinquiryEvidence skips.
  */
 import { http, HttpResponse } from 'msw'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { USERS, ZENDESK_ORIGIN } from '../../dev/zendesk-host/fixtures/fixtures'
-import { handlers, zendeskApi } from '../../dev/zendesk-host/fixtures/handlers'
 import { findReinquiryEvidence } from '../../src/procedure'
 import { createTicketHost } from '../../src/zendesk/ticket-host'
 import { FakeZafClient } from '../support/fake-zaf'
+import { useZendeskApi } from '../support/zendesk-api'
 
-const server = setupServer(...handlers)
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => {
-  server.resetHandlers()
-  zendeskApi.reset()
-})
-afterAll(() => server.close())
+const server = useZendeskApi()
 
 function host() {
   const client = new FakeZafClient()

@@ -3,23 +3,17 @@
  * API's shape, REST options with name and raw_name, and the field definitions cached across
  * frames (each test's "frames" are hosts over one storage). REST is the shared msw fixture API.
  */
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createTicketHost } from '../../src/zendesk/ticket-host'
 import type { DefinitionsStorage } from '../../src/zendesk/definitions-cache'
 import { NESTED_FIELD_ID, nestedTagFor } from '../../dev/zendesk-host/fixtures/consultation'
 import { ZENDESK_ORIGIN } from '../../dev/zendesk-host/fixtures/fixtures'
-import { handlers, zendeskApi } from '../../dev/zendesk-host/fixtures/handlers'
+import { zendeskApi } from '../../dev/zendesk-host/fixtures/handlers'
 import { scenarioById, zafData, type ZafDataOptions } from '../../dev/zendesk-host/fixtures/scenarios'
 import { FakeZafClient } from '../support/fake-zaf'
+import { useZendeskApi } from '../support/zendesk-api'
 
-const server = setupServer(...handlers)
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => {
-  server.resetHandlers()
-  zendeskApi.reset()
-})
-afterAll(() => server.close())
+useZendeskApi()
 
 const NOT_RECEIVED = nestedTagFor(['대리_기사', '정산/수수료', '정산', '정산금 미입금'])!
 const NONMEMBER_ETC = nestedTagFor(['대리_기사', '기타/이벤트', '비회원문의', '기타'])!
