@@ -362,7 +362,7 @@ function printCache(results) {
         : result.frame === 1
           ? 'blocked by the browser (this Chromium’s default)'
           : 'blocked'
-    const budget = result.storage === 'allowed' && result.frame === 2 ? ` (≤ ${ROUND_TRIP_BUDGET.restWarm})` : ''
+    const budget = result.storage === 'allowed' && result.frame === 2 ? `; ≤ ${ROUND_TRIP_BUDGET.restWarm}` : ''
     console.log(
       `| ${note} | ${result.frame} | ${result.hostCallsBeforeDecision} (${result.waves}) | ${result.restCalls} (${result.fieldReads}${budget}) | ${result.hostCalls} |`,
     )
