@@ -7,7 +7,7 @@
  * only to write a note: frames without the setting never load them.
  */
 import { loadLanguage, rareTextsFailed, translator } from '../i18n'
-import { failureOf, type ZendeskFailure } from '../zendesk/calls'
+import { failureOf, ZendeskError, type ZendeskFailure } from '../zendesk/calls'
 import type { FieldDefinition, TicketHost } from '../zendesk/ticket-host'
 import { buildAuditNote, type AuditNoteInput } from './audit-note'
 import { consultationFieldIds, type ConsultationFields } from './settings'
@@ -27,6 +27,14 @@ export interface AuditNote {
   status: 'pending' | 'writing' | 'written' | 'failed' | 'no_ticket'
   failure?: ZendeskFailure | null
 }
+
+/**
+ * A note's write that timed out and is still under way (the host's `request` has no time limit
+ * of its own): a retry waits for it, up to {@link LANDING_WAIT_MS}, before it looks, or a write
+ * that lands after the look would be written twice.
+ */
+let underWay: Promise<unknown> | undefined
+export const LANDING_WAIT_MS = 30_000
 
 /** The saved consultation type as depth names (a tag the field does not know stands as itself). */
 export function pathOfValues(fields: ConsultationFields, definitions: FieldDefinition[], values: Record<number, string | null>): string[] {
@@ -71,9 +79,11 @@ export async function writeSavedNote(
       },
       translator(language),
     )
+    if (note.marker && underWay) await Promise.race([underWay, new Promise((done) => setTimeout(done, LANDING_WAIT_MS))])
     if (!(note.marker && (await host.hasComment(ticketId, marker)))) await host.writeInternalNote(ticketId, body)
     say('written')
   } catch (error) {
+    underWay = error instanceof ZendeskError ? error.settled : undefined
     say('failed', failureOf(error))
   }
 }

@@ -15,6 +15,8 @@ export type ZendeskFailure =
   | { kind: 'not_json'; call: string; status: number }
 
 export class ZendeskError extends Error {
+  /** A timed-out call, still under way: settles when the host answers at last (a write may land then). */
+  declare settled?: Promise<unknown>
   constructor(readonly failure: ZendeskFailure) {
     // For developers only: the UI words the failure itself. Holds no ticket or customer data.
     super(JSON.stringify(failure))
@@ -44,7 +46,7 @@ export function text(value: unknown): string | undefined {
 /** Rejects with a `timeout` failure when `promise` has not settled after `ms`. */
 export function withTimeout<T>(call: string, promise: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new ZendeskError({ kind: 'timeout', call, afterMs: ms })), ms)
+    const timer = setTimeout(() => reject(Object.assign(new ZendeskError({ kind: 'timeout', call, afterMs: ms }), { settled: promise.catch(() => 0) })), ms)
     promise.finally(() => clearTimeout(timer)).then(resolve, reject)
   })
 }

@@ -10,7 +10,7 @@ import { Sidebar } from '../../src/sidebar/store'
 import { translator } from '../../src/i18n'
 import { viewOf } from '../../src/sidebar/view'
 import { ZendeskError } from '../../src/zendesk/calls'
-import { FakeHost, settle } from '../support/fake-host'
+import { deferred, FakeHost, settle } from '../support/fake-host'
 import { readyState, TODAY } from '../support/sidebar-state'
 
 let host: FakeHost
@@ -223,6 +223,28 @@ describe('a write that fails', () => {
     expect(host.callsOf('writeInternalNote')).toEqual([])
     await store.writeNote()
     expect(host.notes).toHaveLength(1)
+  })
+
+  it('a write still under way when the retry is clicked: the retry waits for its answer, then looks, and writes no second note', async () => {
+    const { store } = await applied()
+    const answer = deferred<void>()
+    // Our time limit passed; the PUT itself is still on its way (the host's request has none).
+    host.failures.writeInternalNote = [Object.assign(new ZendeskError(timeout.failure), { settled: answer.promise })]
+    await submitDone(store)
+    expect(store.current.auditNote?.status).toBe('failed')
+    const retry = store.writeNote()
+    for (let i = 0; i < 10; i++) await settle()
+    // Not looked yet: a look now would miss a note that lands a moment later.
+    expect(host.callsOf('hasComment')).toEqual([])
+    expect(store.current.auditNote?.status).toBe('writing')
+    // The host answers at last: the note landed.
+    host.notes.push({ ticketId: 1, body: host.callsOf('writeInternalNote')[0]![1] as string })
+    answer.resolve(undefined)
+    await retry
+    expect(host.callsOf('hasComment')).toHaveLength(1)
+    expect(host.callsOf('writeInternalNote')).toHaveLength(1)
+    expect(host.notes).toHaveLength(1)
+    expect(store.current.auditNote?.status).toBe('written')
   })
 
   it('one write at a time: a retry clicked twice writes once', async () => {

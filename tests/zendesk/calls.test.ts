@@ -112,6 +112,29 @@ describe('request', () => {
     for (const options of sent) expect(options).toMatchObject({ autoRetry: false, httpCompleteResponse: true })
   })
 
+  it('a write that outlives our time limit: the time-out carries the call still under way, which settles when the host answers', async () => {
+    let answer = () => {}
+    const answered = new Promise<void>((done) => (answer = done))
+    server.use(
+      http.put(endpoint, async () => {
+        await answered
+        return HttpResponse.json({ user: { id: 5 } })
+      }),
+    )
+    const error: unknown = await createZafCalls(new FakeZafClient(), 50)
+      .request({ url, type: 'PUT', data: '{}' })
+      .catch((reason: unknown) => reason)
+    if (!(error instanceof ZendeskError) || !error.settled) throw new Error('expected a time-out with the call under way')
+    expect(error.failure.kind).toBe('timeout')
+    let settled = false
+    void error.settled.then(() => (settled = true))
+    await new Promise((done) => setTimeout(done, 20))
+    expect(settled).toBe(false)
+    answer()
+    await error.settled
+    expect(settled).toBe(true)
+  })
+
   it('refuses a 2xx body that is not JSON', async () => {
     server.use(http.get(endpoint, () => new HttpResponse('<html>maintenance</html>', { status: 200 })))
     expect(await failureOf(createZafCalls(new FakeZafClient()).request({ url }))).toEqual({
