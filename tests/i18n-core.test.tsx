@@ -15,7 +15,7 @@ import { EXAMPLE_STEP_MACROS, PER_DEPTH_SETTINGS, type ScenarioId, type SettingV
 import { textClass } from '../src/i18n/split'
 import type { FakeZafClient } from './support/fake-zaf'
 import { splitCatalogues } from '../scripts/vite/ui-catalogues'
-import { applyOnce, branchShown, button, findAction, nestedPath, open, useZendeskApi, waitForApply } from './support/sidebar-harness'
+import { applyOnce, branchShown, button, findAction, nestedPath, open, useSidebarApi, waitForApply } from './support/sidebar-harness'
 
 /** Every text the frames asked for, by key. */
 const used = new Set<string>()
@@ -38,7 +38,7 @@ vi.mock('../src/i18n', async (importOriginal) => {
   }
 })
 
-useZendeskApi()
+useSidebarApi()
 
 /** The agent's language: the scenarios' agent is Korean; an English agent's frame has its own texts. */
 const LANGUAGES: [string, { prepare?: (client: FakeZafClient) => void }][] = [

@@ -1,36 +1,32 @@
 /**
  * Opens the sidebar on a scenario of the shared fixtures, in happy-dom: a test double of the ZAF
  * client answers `get` from the scenario and performs `request` through fetch, which msw answers
- * with the shared Zendesk-shaped fixtures. Call `useZendeskApi()` once per test file.
+ * with the shared Zendesk-shaped fixtures. Call `useSidebarApi()` once per test file.
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest'
+import { afterEach, expect } from 'vitest'
 import { App } from '../../src/ui/App'
 import { createTicketHost } from '../../src/zendesk/ticket-host'
 import { NESTED_FIELD_ID } from '../../dev/zendesk-host/fixtures/consultation'
 import { ZENDESK_ORIGIN } from '../../dev/zendesk-host/fixtures/fixtures'
-import { zendeskApi } from '../../dev/zendesk-host/fixtures/handlers'
 import { scenarioById, zafData, type ScenarioId, type SettingValue } from '../../dev/zendesk-host/fixtures/scenarios'
 import { FakeZafClient } from './fake-zaf'
+import { useZendeskApi } from './zendesk-api'
 
 export const TODAY = new Date('2026-11-25T09:00:00+09:00')
 export const nestedPath = `ticket.customField:custom_field_${NESTED_FIELD_ID}`
 
-/** Starts msw with the shared handlers for the file's tests; returns the server for overrides. */
-export function useZendeskApi() {
-  const server = setupServer(...zendeskApi.handlers)
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-  // The requesters' earlier tickets are dated back from the app's today.
-  beforeEach(() => zendeskApi.reset(TODAY.getTime()))
+/**
+ * The simulated account's REST API for a file of sidebar tests (dated from {@link TODAY}); after
+ * each test the rendered sidebar is unmounted and the frames' cache is empty again.
+ */
+export function useSidebarApi() {
+  const server = useZendeskApi({ today: TODAY })
   afterEach(() => {
     cleanup()
-    server.resetHandlers()
-    zendeskApi.reset()
     // The field definitions cached across frames (happy-dom's localStorage): each test starts cold.
     globalThis.localStorage?.clear()
   })
-  afterAll(() => server.close())
   return server
 }
 

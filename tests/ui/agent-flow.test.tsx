@@ -15,9 +15,9 @@ import { App } from '../../src/ui/App'
 import { createTicketHost } from '../../src/zendesk/ticket-host'
 import { editorHtml } from '../../src/zendesk/editor-html'
 import { FakeZafClient } from '../support/fake-zaf'
-import { branchShown, button, inserts, open, requests, sets, useZendeskApi, waitForApply } from '../support/sidebar-harness'
+import { branchShown, button, inserts, open, requests, sets, useSidebarApi, waitForApply } from '../support/sidebar-harness'
 
-const server = useZendeskApi()
+const server = useSidebarApi()
 
 const whyShown = () => screen.getByTestId('why')
 

@@ -11,9 +11,9 @@ import { editorHtml } from '../../src/zendesk/editor-html'
 import { CHANGED_SENTENCE } from '../../dev/zendesk-host/fixtures/articles'
 import { MACROS, PROCEDURE_ARTICLE_ID } from '../../dev/zendesk-host/fixtures/fixtures'
 import { zendeskApi } from '../../dev/zendesk-host/fixtures/handlers'
-import { branchShown, findAction, inserts, open, requests, useZendeskApi } from '../support/sidebar-harness'
+import { branchShown, findAction, inserts, open, requests, useSidebarApi } from '../support/sidebar-harness'
 
-useZendeskApi()
+useSidebarApi()
 // The article is cached across frames in localStorage: each test starts without it.
 afterEach(() => localStorage.clear())
 

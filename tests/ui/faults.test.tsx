@@ -24,11 +24,11 @@ import {
   pickDepth,
   requests,
   sets,
-  useZendeskApi,
+  useSidebarApi,
   waitForApply,
 } from '../support/sidebar-harness'
 
-const server = useZendeskApi()
+const server = useSidebarApi()
 const settlementTag = nestedTagFor(['대리_기사', '정산/수수료', '정산', '정산금 미입금'])!
 const fixedTag = nestedTagFor(['대리_기사', '기타/이벤트', '비회원문의', '기타'])!
 const userRoute = '*/api/v2/users/:id.json'

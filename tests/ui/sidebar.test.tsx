@@ -12,9 +12,9 @@ import { editorHtml } from '../../src/zendesk/editor-html'
 import { nestedTagFor, PER_DEPTH_FIELD_IDS } from '../../dev/zendesk-host/fixtures/consultation'
 import { faultResponse, zendeskApi } from '../../dev/zendesk-host/fixtures/handlers'
 import { PER_DEPTH_SETTINGS } from '../../dev/zendesk-host/fixtures/scenarios'
-import { applyOnce, branchShown, button, empathyShown, inserts, nestedPath, open, pickDepth, requests, sets, useZendeskApi } from '../support/sidebar-harness'
+import { applyOnce, branchShown, button, empathyShown, inserts, nestedPath, open, pickDepth, requests, sets, useSidebarApi } from '../support/sidebar-harness'
 
-const server = useZendeskApi()
+const server = useSidebarApi()
 
 describe('a verified member', () => {
   it('says the procedure does not apply, writes nothing, and needs no REST call', async () => {

@@ -3,8 +3,7 @@
  * src/zendesk/configuration-reads.ts), over a test double of the ZAF client whose requests the
  * shared fixture API answers (msw), as the local host does.
  */
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createTicketHost } from '../../src/zendesk/ticket-host'
 import { CHANGED_SENTENCE } from '../../dev/zendesk-host/fixtures/articles'
 import { MACROS, PROCEDURE_ARTICLE_ID, USERS, ZENDESK_ORIGIN } from '../../dev/zendesk-host/fixtures/fixtures'
@@ -12,14 +11,9 @@ import { zendeskApi } from '../../dev/zendesk-host/fixtures/handlers'
 import { scenarioById, zafData } from '../../dev/zendesk-host/fixtures/scenarios'
 import { ARTICLE_HTML } from '../article/support'
 import { FakeZafClient } from '../support/fake-zaf'
+import { useZendeskApi } from '../support/zendesk-api'
 
-const server = setupServer(...zendeskApi.handlers)
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => {
-  server.resetHandlers()
-  zendeskApi.reset()
-})
-afterAll(() => server.close())
+useZendeskApi()
 
 function host(data: Record<string, unknown> = zafData(scenarioById('nonmember-account')!)) {
   const client = new FakeZafClient(data)

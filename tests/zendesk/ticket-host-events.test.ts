@@ -2,20 +2,14 @@
  * The TicketHost methods that follow the agent's save and the live chat, and the look for a note
  * before writing it again: over the ZAF test double, REST answered by the shared fixtures (msw).
  */
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ZENDESK_ORIGIN } from '../../dev/zendesk-host/fixtures/fixtures'
 import { zendeskApi } from '../../dev/zendesk-host/fixtures/handlers'
 import { createTicketHost } from '../../src/zendesk/ticket-host'
 import { FakeZafClient } from '../support/fake-zaf'
+import { useZendeskApi } from '../support/zendesk-api'
 
-const server = setupServer(...zendeskApi.handlers)
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => {
-  server.resetHandlers()
-  zendeskApi.reset()
-})
-afterAll(() => server.close())
+useZendeskApi()
 
 function connected() {
   const client = new FakeZafClient()
